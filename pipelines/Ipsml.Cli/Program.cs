@@ -1,1 +1,4 @@
-return 0;
+using Ipsml.Cli;
+using Ipsml.Cli.Infrastructure;
+
+return IpsmlApp.Run(args, IpsmlConsoles.FromProcess());

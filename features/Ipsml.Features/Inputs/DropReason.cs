@@ -25,4 +25,7 @@ public enum DropReason
     // Policy.
     NetworkTooLarge,
     Conflict,
+
+    /// <summary>A labelled log row whose label is neither malicious nor benign (e.g. Stratosphere "Background").</summary>
+    Unlabelled,
 }

@@ -39,6 +39,9 @@ public sealed class RunLayout
 
     public string RunRecordPath(string runId) => Path.Combine(RunDir(runId), "run.json");
 
+    /// <summary>The run's own copy of its experiment file; stages read this, never the original.</summary>
+    public string RunExperimentPath(string runId) => Path.Combine(RunDir(runId), "experiment.json");
+
     public string RunReportDir(string runId) => Path.Combine(RunDir(runId), "report");
 
     public string LatestRunPointer => Path.Combine(RunsDir, "LATEST");
@@ -87,6 +90,9 @@ public sealed record FetchFiles(string Dir) : StageFiles(Dir)
 {
     /// <summary>Which file each feed was read from, with hashes and provenance.</summary>
     public string Sources => Path.Combine(Dir, "sources.json");
+
+    /// <summary>The feed registry as it was when fetched, so later stages read feeds the way they were fetched.</summary>
+    public string Registry => Path.Combine(Dir, "feeds.json");
 }
 
 public sealed record ObservationsFiles(string Dir) : StageFiles(Dir)
@@ -99,6 +105,9 @@ public sealed record ObservationsFiles(string Dir) : StageFiles(Dir)
 
     /// <summary>Counts per feed and per reason, for the report.</summary>
     public string Summary => Path.Combine(Dir, "summary.json");
+
+    /// <summary>Addresses listed both malicious and benign, with their sources.</summary>
+    public string Conflicts => Path.Combine(Dir, "conflicts.csv");
 }
 
 public sealed record DatasetFiles(string Dir) : StageFiles(Dir)

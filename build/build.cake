@@ -1,0 +1,142 @@
+// ipsml build pipeline: Restore → Build → Fetch → Observations → Dataset → Train → Evaluate → Report → Publish.
+// Each stage task is one call of the ipsml CLI command of the same name, so CI runs what a developer types.
+//
+//   ./build.sh --snapshot ../shared/data          whole pipeline, offline, on a snapshot folder
+//   ./build.sh --target Test                      the test suite
+//   ./build.sh --experiment experiments/quick.json --output artifacts
+
+#load "parameters.cake"
+#load "paths.cake"
+
+///////////////////////////////////////////////////////////////////////////////
+// SETUP / TEARDOWN
+///////////////////////////////////////////////////////////////////////////////
+
+Setup<BuildParameters>(context =>
+{
+    var parameters = BuildParameters.Create(context);
+    Information("ipsml: target {0}, experiment {1}, run {2}, output {3}, {4}",
+        parameters.Target, parameters.Experiment, parameters.RunId, parameters.Output,
+        parameters.Snapshot == null ? "live feeds" : $"snapshot {parameters.Snapshot}");
+    return parameters;
+});
+
+Teardown<BuildParameters>((context, parameters) =>
+{
+    if (parameters.IsRunningOnGitHubActions && context.FileExists($"{parameters.Output}/runs/{parameters.RunId}/report/report.md"))
+    {
+        var summary = context.EnvironmentVariable("GITHUB_STEP_SUMMARY");
+        if (!string.IsNullOrEmpty(summary))
+        {
+            System.IO.File.AppendAllText(summary, System.IO.File.ReadAllText($"{parameters.Output}/runs/{parameters.RunId}/report/report.md"));
+        }
+    }
+});
+
+///////////////////////////////////////////////////////////////////////////////
+// HELPERS
+///////////////////////////////////////////////////////////////////////////////
+
+void Ipsml(BuildParameters p, string command, params string[] extra)
+{
+    var args = new ProcessArgumentBuilder()
+        .Append(command)
+        .Append("--output").AppendQuoted(p.Output);
+    if (p.Cache != null)
+    {
+        args.Append("--cache").AppendQuoted(p.Cache);
+    }
+
+    foreach (var e in extra)
+    {
+        args.Append(e);
+    }
+
+    DotNetExecute(p.Paths.IpsmlDll, args);
+}
+
+string[] StageArgs(BuildParameters p, params string[] extra)
+{
+    var args = new List<string> { "--run", p.RunId };
+    if (p.Force)
+    {
+        args.Add("--force");
+    }
+
+    args.AddRange(extra);
+    return args.ToArray();
+}
+
+///////////////////////////////////////////////////////////////////////////////
+// TASKS
+///////////////////////////////////////////////////////////////////////////////
+
+Task("Clean")
+    .Does<BuildParameters>(p => DotNetClean(p.Paths.Solution.FullPath, new DotNetCleanSettings { Configuration = p.Configuration }));
+
+Task("Restore")
+    .Does<BuildParameters>(p => DotNetRestore(p.Paths.Solution.FullPath));
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does<BuildParameters>(p => DotNetBuild(p.Paths.Solution.FullPath, new DotNetBuildSettings { Configuration = p.Configuration, NoRestore = true }));
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does<BuildParameters>(p => DotNetTest(p.Paths.Solution.FullPath, new DotNetTestSettings { Configuration = p.Configuration, NoBuild = true, NoRestore = true }));
+
+Task("Fetch")
+    .IsDependentOn("Build")
+    .Does<BuildParameters>(p =>
+    {
+        var extra = new List<string> { "--experiment", p.Experiment, "--feeds", p.Feeds };
+        if (p.Snapshot != null)
+        {
+            extra.Add("--snapshot");
+            extra.Add(p.Snapshot);
+        }
+
+        Ipsml(p, "fetch", StageArgs(p, extra.ToArray()));
+    });
+
+Task("Observations")
+    .IsDependentOn("Fetch")
+    .Does<BuildParameters>(p => Ipsml(p, "observations", StageArgs(p)));
+
+Task("Dataset")
+    .IsDependentOn("Observations")
+    .Does<BuildParameters>(p => Ipsml(p, "dataset", StageArgs(p, p.GeoDir == null ? new string[0] : new[] { "--geo-dir", p.GeoDir })));
+
+Task("Train")
+    .IsDependentOn("Dataset")
+    .Does<BuildParameters>(p => Ipsml(p, "train", StageArgs(p)));
+
+Task("Evaluate")
+    .IsDependentOn("Train")
+    .Does<BuildParameters>(p => Ipsml(p, "evaluate", StageArgs(p)));
+
+Task("Report")
+    .IsDependentOn("Evaluate")
+    .Does<BuildParameters>(p => Ipsml(p, "report", "--run", p.RunId));
+
+Task("Publish")
+    .IsDependentOn("Report")
+    .WithCriteria<BuildParameters>((context, p) => p.ShouldPublish, "pull requests report but do not publish")
+    .Does<BuildParameters>(p => Ipsml(p, "publish", "--run", p.RunId));
+
+///////////////////////////////////////////////////////////////////////////////
+// TARGETS
+///////////////////////////////////////////////////////////////////////////////
+
+Task("Default")
+    .IsDependentOn("Publish");
+
+Task("CI")
+    .IsDependentOn("Test")
+    .IsDependentOn("Publish");
+
+///////////////////////////////////////////////////////////////////////////////
+// EXECUTION
+///////////////////////////////////////////////////////////////////////////////
+
+RunTarget(Argument("target", "Default"));

@@ -1,0 +1,32 @@
+using System.ComponentModel;
+using Ipsml.Cli.Infrastructure;
+using Ipsml.Pipelines.Publish;
+using Ipsml.Pipelines.Runs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ipsml.Cli.Commands;
+
+[Description("Publish the run's winning candidate as a versioned, checksummed model artifact.")]
+public sealed class PublishCommand(IpsmlConsoles consoles) : IpsmlCommand<PublishCommand.Settings>(consoles)
+{
+    public sealed class Settings : OutputSettings
+    {
+        [CommandOption("--run <ID>")]
+        [Description("Run id (default: the newest run).")]
+        public string? Run { get; init; }
+    }
+
+    protected override int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken)
+    {
+        var store = new RunStore(layout);
+        var run = store.Load(settings.Run);
+        var options = store.Experiment(run).Bind<PublishOptions>("publish");
+        var result = new PublishStage(layout, log).Run(run, options);
+        run = store.Load(run.Id);
+        run.Published = new PublishedModel(result.Name, result.Version, result.Dir);
+        store.Save(run);
+        Consoles.Out.MarkupLineInterpolated($"publish: {result.Name} {result.Version} {(result.Published ? "published" : "already published")} → {result.Dir}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,44 @@
+using Ipsml.Cli.Commands;
+using Ipsml.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Ipsml.Cli;
+
+/// <summary>Registers the commands; Program.cs and the CLI tests share it.</summary>
+public static class IpsmlApp
+{
+    public static void Configure(IConfigurator config, IpsmlConsoles consoles)
+    {
+        config.SetApplicationName("ipsml");
+        config.ConfigureConsole(consoles.Out);
+        config.Settings.Registrar.RegisterInstance(typeof(IpsmlConsoles), consoles);
+        config.SetExceptionHandler((e, _) =>
+        {
+            consoles.Error.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            return ExitCodes.Usage;
+        });
+        config.ValidateExamples();
+
+        config.AddCommand<FetchCommand>("fetch")
+            .WithExample("fetch", "--snapshot", "../shared/data")
+            .WithExample("fetch", "--experiment", "experiments/quick.json", "--output", "artifacts");
+        config.AddCommand<ObservationsCommand>("observations").WithExample("observations");
+        config.AddCommand<DatasetCommand>("dataset").WithExample("dataset", "--geo-dir", "/usr/share/GeoIP");
+        config.AddCommand<TrainCommand>("train").WithExample("train");
+        config.AddCommand<EvaluateCommand>("evaluate").WithExample("evaluate");
+        config.AddCommand<ReportCommand>("report").WithExample("report", "--print");
+        config.AddCommand<PublishCommand>("publish").WithExample("publish");
+        config.AddCommand<ScoreCommand>("score")
+            .WithExample("score", "122.2.223.242,6", "141.142.164.33")
+            .WithExample("score", "--model", "artifacts/models/ipsml/1.0.1", "--output-format", "jsonl", "8.8.8.8,13");
+    }
+
+    public static int Run(string[] args, IpsmlConsoles consoles)
+    {
+        var app = new CommandApp();
+        app.Configure(config => Configure(config, consoles));
+        var code = app.Run(args);
+        return code < 0 ? ExitCodes.Usage : code;
+    }
+}
