@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Ipsml.Pipelines.Runs;
 
 namespace Ipsml.Pipelines.Fetch;
 
@@ -25,6 +26,9 @@ public sealed class ContentCache
     }
 
     public string Root { get; }
+
+    /// <summary>The cache of a run layout (<see cref="RunLayout.FeedCacheDir"/>).</summary>
+    public static ContentCache For(RunLayout layout) => new(layout.FeedCacheDir);
 
     public string BlobsDir => Path.Combine(Root, "blobs");
 

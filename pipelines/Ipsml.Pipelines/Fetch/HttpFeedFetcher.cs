@@ -219,7 +219,7 @@ public sealed class HttpFeedFetcher : IDisposable
 
         var htmlAllowed = feed.Format.Contains("html", StringComparison.OrdinalIgnoreCase);
         var contentType = response.Content.Headers.ContentType;
-        if (!htmlAllowed && contentType?.MediaType is { } media
+        if (!htmlAllowed && !options.AcceptHtmlContentType.Contains(feed.Name) && contentType?.MediaType is { } media
             && (media.Equals("text/html", StringComparison.OrdinalIgnoreCase) || media.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase)))
         {
             throw new FetchAttemptException($"{statusText} served {media} for a '{feed.Format}' feed (an error or login page?)", transient: false);

@@ -27,6 +27,12 @@ public sealed record HttpFetchOptions
     /// <summary>Per-feed overrides of <see cref="MaxBytes"/>, keyed by feed name.</summary>
     public IReadOnlyDictionary<string, long> MaxBytesByFeed { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>
+    /// Feeds whose server labels plain data as text/html; for them the Content-Type check is skipped
+    /// (the body is still refused if it starts like an HTML page). Feeds whose format name contains "html" never need it.
+    /// </summary>
+    public IReadOnlySet<string> AcceptHtmlContentType { get; init; } = new HashSet<string>();
+
     /// <summary>Redirects followed per request; one more is a failure (so a loop fails cleanly).</summary>
     public int MaxRedirects { get; init; } = 5;
 

@@ -269,6 +269,18 @@ public sealed class HttpFeedFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task Feed_allowed_to_be_labelled_html_is_accepted_when_its_body_is_data()
+    {
+        await using var server = new LoopbackHttpServer((_, _) => ServerReply.Text("192.0.2.1\n", "text/html"));
+        var options = Quick with { AcceptHtmlContentType = new HashSet<string> { "sloppy" } };
+
+        var result = await FetchAsync(options, Feed("sloppy", server.Url("/a.txt")), Feed("strict", server.Url("/b.txt")));
+
+        Assert.Equal(HttpFeedFetcher.Fresh, Assert.Single(result.Sources.Feeds[0].Files).Status);
+        Assert.Empty(result.Sources.Feeds[1].Files);
+    }
+
+    [Fact]
     public async Task Oversized_body_without_content_length_is_cut_at_the_cap_and_nothing_is_cached()
     {
         var big = new byte[200_000];
