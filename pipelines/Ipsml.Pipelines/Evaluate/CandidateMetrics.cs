@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ipsml.Training.Evaluation;
 
 namespace Ipsml.Pipelines.Evaluate;
 

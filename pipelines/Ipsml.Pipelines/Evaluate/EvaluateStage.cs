@@ -7,6 +7,7 @@ using Ipsml.Features;
 using Ipsml.Pipelines.Dataset;
 using Ipsml.Pipelines.Runs;
 using Ipsml.Pipelines.Train;
+using Ipsml.Training.Evaluation;
 using Ipsml.Scoring;
 
 namespace Ipsml.Pipelines.Evaluate;

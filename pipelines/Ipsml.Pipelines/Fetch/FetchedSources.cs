@@ -50,7 +50,11 @@ public sealed record FetchedFile
     [JsonPropertyName("status")]
     public required string Status { get; init; }
 
-    /// <summary>When the bytes were downloaded (provenance); null for snapshot files.</summary>
+    /// <summary>When the server last vouched for these bytes (download or 304 revalidation); null for snapshot files.</summary>
     [JsonPropertyName("fetchedAt")]
     public DateTimeOffset? FetchedAt { get; init; }
+
+    /// <summary>The reader format of this file when it differs from the feed's (a top list resolved to addresses is "rank-domain-ip").</summary>
+    [JsonPropertyName("format")]
+    public string? Format { get; init; }
 }

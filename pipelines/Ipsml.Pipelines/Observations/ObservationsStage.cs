@@ -167,7 +167,17 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         StreamWriter drops,
         CancellationToken cancellationToken)
     {
-        var reader = FeedReaders.Get(feed.Format);
+        var format = file.Format ?? feed.Format;
+        if (format == FetchStage.TopListFormat)
+        {
+            // A top list of names: addresses need DNS, which only live fetches do. Offline the names are counted, not used.
+            var (entries, _) = TopListReader.Read(file.Path, int.MaxValue);
+            var note = $"{entries.Count:N0} names in {file.Origin} not resolved (DNS resolution runs in live fetches only)";
+            summary.Warning = summary.Warning is null ? note : summary.Warning + "; " + note;
+            return;
+        }
+
+        var reader = FeedReaders.Get(format);
         var context = new FeedReadContext(file.Origin, feed.Options);
         var kept = new List<(IPAddress Ip, DateTimeOffset? Seen, bool Malicious, double Weight)>();
 

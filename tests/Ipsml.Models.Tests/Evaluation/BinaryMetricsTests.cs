@@ -1,6 +1,6 @@
-using Ipsml.Pipelines.Evaluate;
+using Ipsml.Training.Evaluation;
 
-namespace Ipsml.Pipelines.Tests.Evaluate;
+namespace Ipsml.Models.Tests.Evaluation;
 
 /// <summary>Values worked out by hand for six rows: sorted by score, P N P P N N.</summary>
 public sealed class BinaryMetricsTests

@@ -1,4 +1,4 @@
-namespace Ipsml.Pipelines.Evaluate;
+namespace Ipsml.Training.Evaluation;
 
 /// <summary>
 /// Binary classification metrics over (label, score) pairs, positive = malicious, a row predicted positive when
