@@ -4,8 +4,8 @@ using System.Text;
 namespace Ipsml.Features.Inputs;
 
 /// <summary>
-/// Opens feed files as text whatever their packing: gzip (by its magic bytes 1F 8B, any file name; concatenated
-/// members are read through), zip (PK\x03\x04: the first file entry) or plain. Text is UTF-8; a byte order mark
+/// Opens feed files as text whatever their packing: gzip (by its magic bytes 1F 8B, any file name; a truncated
+/// file is reported, see <see cref="CheckedGzipStream"/>), zip (PK\x03\x04: the first file entry) or plain. Text is UTF-8; a byte order mark
 /// (UTF-8, or UTF-16/32, which then wins) is honoured and removed. Invalid UTF-8 becomes U+FFFD, never an exception,
 /// so a bad byte ends up as a drop of its line.
 /// </summary>
@@ -65,7 +65,7 @@ public static class FeedFile
         switch (DetectPacking(stream))
         {
             case FilePacking.Gzip:
-                return new GZipStream(stream, CompressionMode.Decompress);
+                return new CheckedGzipStream(stream);
             case FilePacking.Zip:
                 var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
                 try

@@ -86,8 +86,8 @@ public static class TimeParsing
             return true;
         }
 
-        // Exponent or sign forms, e.g. 1.677024003714845E9: read as a double (microsecond precision).
-        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        // Exponent forms, e.g. 1.677024003714845E9: read as a double (microsecond precision).
+        if (text.IndexOfAny('e', 'E') < 0 || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
             || !double.IsFinite(value) || value < 0 || value > MaxEpochSeconds)
         {
             return false;
