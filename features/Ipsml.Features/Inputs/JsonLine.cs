@@ -20,6 +20,13 @@ internal static class JsonLine
             drop = FeedItem.Dropped(number, DropReason.Malformed, "bad JSON: " + Detail.Clip(e.Message));
             return false;
         }
+        catch (ArgumentException)
+        {
+            // A lone UTF-16 surrogate cannot be transcoded to UTF-8 (text from a TextReader that let one through).
+            document = null;
+            drop = FeedItem.Dropped(number, DropReason.Malformed, "invalid UTF-16 text");
+            return false;
+        }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
