@@ -12,7 +12,7 @@ public static class IpsmlApp
     {
         config.SetApplicationName("ipsml");
         config.ConfigureConsole(consoles.Out);
-        config.Settings.Registrar.RegisterInstance(typeof(IpsmlConsoles), consoles);
+        config.Settings.Registrar.RegisterInstance(consoles);
         config.SetExceptionHandler((e, _) =>
         {
             consoles.Error.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");

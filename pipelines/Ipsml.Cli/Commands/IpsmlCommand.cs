@@ -14,7 +14,7 @@ public abstract class IpsmlCommand<TSettings>(IpsmlConsoles consoles) : Command<
 {
     protected IpsmlConsoles Consoles => consoles;
 
-    protected sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
         var log = new ConsolePipelineLog(consoles.Error, settings.Verbosity);
         try

@@ -12,6 +12,8 @@ public sealed class ConsolePipelineLog(IAnsiConsole console, Verbosity verbosity
 {
     private ProgressContext? progress;
 
+    public Verbosity Level => verbosity;
+
     public bool Interactive => console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
 
     public void Info(string message)
@@ -82,7 +84,7 @@ public sealed class ConsolePipelineLog(IAnsiConsole console, Verbosity verbosity
 
         public void Dispose()
         {
-            if (log.verbosity >= Verbosity.Detailed)
+            if (log.Level >= Verbosity.Detailed)
             {
                 log.Info($"{description}: done in {clock.Elapsed.TotalSeconds:F1} s");
             }

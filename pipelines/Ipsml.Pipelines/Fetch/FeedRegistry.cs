@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Ipsml.Features.Inputs;
 
 namespace Ipsml.Pipelines.Fetch;
 
@@ -69,6 +70,20 @@ public sealed partial record FeedRegistry
             if (!TimeKinds.Contains(f.Time))
             {
                 throw new InvalidDataException($"{where}: time '{f.Time}' is not one of {string.Join(", ", TimeKinds)}");
+            }
+
+            if (f.Format != TopListReader.FormatName && !FeedReaders.Formats.Contains(f.Format))
+            {
+                throw new InvalidDataException($"{where}: format '{f.Format}' is not one of {TopListReader.FormatName}, {string.Join(", ", FeedReaders.Formats)}");
+            }
+
+            try
+            {
+                FeedReaders.ValidateOptions(f.Format, f.Options);
+            }
+            catch (ArgumentException e)
+            {
+                throw new InvalidDataException($"{where}: {e.Message}", e);
             }
 
             if (f.Urls.Count == 0 && f.Snapshot.Count == 0)

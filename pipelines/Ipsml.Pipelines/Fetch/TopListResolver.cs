@@ -61,7 +61,7 @@ public sealed class TopListResolver
         IReadOnlyList<LineDrop> drops;
         try
         {
-            (entries, drops) = TopListReader.Read(list.Path, options.Count);
+            (entries, drops) = TopListFile.Read(list.Path, options.Count);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {

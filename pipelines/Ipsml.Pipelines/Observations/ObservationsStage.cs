@@ -171,7 +171,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         if (format == FetchStage.TopListFormat)
         {
             // A top list of names: addresses need DNS, which only live fetches do. Offline the names are counted, not used.
-            var (entries, _) = TopListReader.Read(file.Path, int.MaxValue);
+            var (entries, _) = TopListFile.Read(file.Path, int.MaxValue);
             var note = $"{entries.Count:N0} names in {file.Origin} not resolved (DNS resolution runs in live fetches only)";
             summary.Warning = summary.Warning is null ? note : summary.Warning + "; " + note;
             return;
