@@ -1,8 +1,8 @@
 namespace Ipsml.Features.Geo;
 
 /// <summary>
-/// What the geo databases say about one address. Every field is null when the database has no answer;
-/// <see cref="Network"/> is the database record's own network (used as a cache key, never a /24 guess).
+/// What the geo databases say about one address. Every field is null when the database has no answer.
+/// The databases cache answers by each record's own network (never a /24 guess); see <see cref="NetworkCache{T}"/>.
 /// </summary>
 public sealed record GeoRecord(
     double? Latitude,
