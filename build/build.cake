@@ -8,21 +8,33 @@
 #load "parameters.cake"
 #load "paths.cake"
 
+// Paths in arguments and in this script are relative to the repository root, whichever folder Cake started in.
+Context.Environment.WorkingDirectory = MakeAbsolute(Directory(Context.Environment.WorkingDirectory.GetDirectoryName() == "build" ? ".." : "."));
+
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP / TEARDOWN
 ///////////////////////////////////////////////////////////////////////////////
 
+BuildParameters buildParameters = null;
+
 Setup<BuildParameters>(context =>
 {
-    var parameters = BuildParameters.Create(context);
+    var parameters = buildParameters = BuildParameters.Create(context);
     Information("ipsml: target {0}, experiment {1}, run {2}, output {3}, {4}",
         parameters.Target, parameters.Experiment, parameters.RunId, parameters.Output,
         parameters.Snapshot == null ? "live feeds" : $"snapshot {parameters.Snapshot}");
     return parameters;
 });
 
-Teardown<BuildParameters>((context, parameters) =>
+Teardown(context =>
 {
+    // Setup may have failed before the parameters existed.
+    var parameters = buildParameters;
+    if (parameters == null)
+    {
+        return;
+    }
+
     if (parameters.IsRunningOnGitHubActions && context.FileExists($"{parameters.Output}/runs/{parameters.RunId}/report/report.md"))
     {
         var summary = context.EnvironmentVariable("GITHUB_STEP_SUMMARY");

@@ -61,7 +61,8 @@ public sealed class ConnectionScorer : IDisposable
     {
         foreach (var trained in manifest.Geo)
         {
-            var here = actual.FirstOrDefault(d => d.Role == trained.Role);
+            var here = actual.FirstOrDefault(d => d.Role == trained.Role && d.FileName == trained.FileName)
+                ?? actual.FirstOrDefault(d => d.Role == trained.Role);
             if (here is null)
             {
                 return $"the model was trained with a {trained.Role} database ({trained.DatabaseType} from {trained.Source}) and none is loaded";

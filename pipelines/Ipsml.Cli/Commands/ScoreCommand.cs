@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Ipsml.Cli.Infrastructure;
+using Ipsml.Features.Net;
 using Ipsml.Pipelines.Runs;
 using Ipsml.Scoring;
 using Ipsml.Scoring.Artifacts;
@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
 
-[Description("Score connections (ip[,hour], hour in UTC, default: the current hour) with a published model.")]
+[Description("Score connections (ip[[,hour]], hour in UTC, default: the current hour) with a published model.")]
 public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCommand.Settings>(consoles)
 {
     public const int BatchSize = 8192;
@@ -19,7 +19,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
     public sealed class Settings : OutputSettings, IGeoSettings
     {
         [CommandArgument(0, "[CONNECTIONS]")]
-        [Description("ip[,hour] values; none: read one per line from stdin.")]
+        [Description("ip[[,hour]] values; none: read one per line from stdin.")]
         public string[] Connections { get; init; } = [];
 
         [CommandOption("-m|--model <DIR>")]
@@ -135,7 +135,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
             return false;
         }
 
-        if (!IPAddress.TryParse(parts[0].Trim(), out var ip))
+        if (!IpParsing.TryParseAddress(parts[0].Trim(), out var ip))
         {
             reason = $"'{parts[0].Trim()}' is not an IP address";
             return false;
@@ -148,7 +148,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
             return false;
         }
 
-        connection = new Connection(ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip, hour);
+        connection = new Connection(IpParsing.Normalize(ip), hour);
         reason = "";
         return true;
     }

@@ -24,6 +24,15 @@ public sealed class ConsolePipelineLog(IAnsiConsole console, Verbosity verbosity
         }
     }
 
+    /// <summary>Shown from detailed verbosity up (e.g. which geo database files were opened).</summary>
+    public void Detail(string message)
+    {
+        if (verbosity >= Verbosity.Detailed)
+        {
+            console.MarkupLineInterpolated($"[grey]{message}[/]");
+        }
+    }
+
     public void Warn(string message)
     {
         if (verbosity >= Verbosity.Minimal)

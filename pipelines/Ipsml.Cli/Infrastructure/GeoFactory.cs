@@ -16,6 +16,6 @@ public static class GeoFactory
         var options = settings.GeoDir is { } dir
             ? new GeoOptions { CacheDir = layout.GeoCacheDir, Directories = [Path.GetFullPath(dir)], UseNpm = false, MaxMindLicenseKey = null }
             : new GeoOptions { CacheDir = layout.GeoCacheDir };
-        return GeoSources.Resolve(options, log.Info, cancellationToken);
+        return GeoSources.Resolve(options, log.Detail, cancellationToken);
     }
 }

@@ -6,8 +6,20 @@ namespace Ipsml.Cli.Infrastructure;
 public sealed record IpsmlConsoles(IAnsiConsole Out, IAnsiConsole Error, TextReader In, bool InputRedirected)
 {
     public static IpsmlConsoles FromProcess() => new(
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Out) }),
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) }),
+        Create(System.Console.Out, System.Console.IsOutputRedirected),
+        Create(System.Console.Error, System.Console.IsErrorRedirected),
         System.Console.In,
         System.Console.IsInputRedirected);
+
+    /// <summary>A console on a writer; redirected output (CI logs, pipes) is not wrapped at 80 columns.</summary>
+    private static IAnsiConsole Create(TextWriter writer, bool redirected)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+        if (redirected)
+        {
+            console.Profile.Width = 4096;
+        }
+
+        return console;
+    }
 }

@@ -24,11 +24,14 @@ public sealed class ObservationsOptions
 /// How CIDR rows (netsets, Spamhaus DROP, provider ranges) become addresses: a network counts as one listing, from
 /// which up to <see cref="AddressesPerNetwork"/> addresses are drawn with the experiment seed (all usable addresses
 /// of a smaller network). Networks shorter than the minimum prefix lengths are dropped as too large: a /8 is
-/// never exploded.
+/// never exploded. Benign provider ranges (CDN edges, a provider's own networks) get more draws than malicious
+/// netsets, to grow the small benign side; the group split still keeps every /24 on one side.
 /// </summary>
 public sealed class NetworkPolicy
 {
     public int AddressesPerNetwork { get; set; } = 4;
+
+    public int AddressesPerBenignNetwork { get; set; } = 16;
 
     public int MinPrefixLengthV4 { get; set; } = 8;
 

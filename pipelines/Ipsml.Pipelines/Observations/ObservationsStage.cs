@@ -42,9 +42,9 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
             throw new ArgumentException($"observations.conflicts: '{o.Conflicts}' is not one of {string.Join(", ", ObservationsOptions.ConflictRules)}");
         }
 
-        if (o.Networks.AddressesPerNetwork is < 1 or > 1024)
+        if (o.Networks.AddressesPerNetwork is < 1 or > 1024 || o.Networks.AddressesPerBenignNetwork is < 1 or > 1024)
         {
-            throw new ArgumentException($"observations.networks.addressesPerNetwork: {o.Networks.AddressesPerNetwork} is outside 1..1024");
+            throw new ArgumentException($"observations.networks: addressesPerNetwork ({o.Networks.AddressesPerNetwork}) and addressesPerBenignNetwork ({o.Networks.AddressesPerBenignNetwork}) must be 1..1024");
         }
 
         if (o.Networks.MinPrefixLengthV4 is < 0 or > 32 || o.Networks.MinPrefixLengthV6 is < 0 or > 128)
@@ -269,7 +269,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
                     continue;
                 }
 
-                foreach (var sampled in NetworkSampler.Sample(network, policy.AddressesPerNetwork, seed))
+                foreach (var sampled in NetworkSampler.Sample(network, malicious ? policy.AddressesPerNetwork : policy.AddressesPerBenignNetwork, seed))
                 {
                     if (AddressSpace.Classify(sampled) is null)
                     {
