@@ -62,7 +62,7 @@ public sealed class ExperimentTests : IDisposable
     [Fact]
     public void The_shipped_experiments_load()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.RepoRoot, "experiments"), "*.json"))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "experiments"), "*.json"))
         {
             var e = Experiment.Load(file);
             Assert.False(string.IsNullOrEmpty(e.Name), file);

@@ -164,7 +164,7 @@ public sealed class SnapshotFetcherTests : IDisposable
                   "licence": "abuse.ch terms", "time": "row" },
                 { "name": "dshield", "label": "malicious", "format": "netset", "snapshot": ["firehol-ipsets/dshield*.netset"],
                   "licence": "CC BY-NC-SA 2.5", "time": "header" },
-                { "name": "umbrella", "label": "benign", "format": "rank-domain", "snapshot": ["umbrella-top/no-such-*.csv"],
+                { "name": "umbrella", "label": "benign", "format": "toplist", "snapshot": ["umbrella-top/no-such-*.csv"],
                   "licence": "Apache-2.0", "time": "none" },
               ],
             }

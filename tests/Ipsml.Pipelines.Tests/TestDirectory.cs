@@ -1,11 +1,11 @@
-namespace Ipsml.Pipelines.Tests.Fetch;
+namespace Ipsml.Pipelines.Tests;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TestDirectory : IDisposable
+public sealed class TestDirectory : IDisposable
 {
     public TestDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ipsml-fetch-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ipsml-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -1,4 +1,4 @@
-namespace Ipsml.Pipelines.Tests.Fetch;
+namespace Ipsml.Pipelines.Tests;
 
 /// <summary>The repository root (the folder holding Pipeline.sln) and the shared data beside it.</summary>
 internal static class RepoPaths
