@@ -14,7 +14,9 @@ namespace Ipsml.Training.Candidates;
 /// training split, ranked by PR-AUC (or ROC-AUC) on the validation split. The best configuration, trained on the whole
 /// training split, is saved as an "mlnet" model folder; the trial log goes into <see cref="TrainedCandidate.Details"/>.
 /// The same seed, data and parameters give the same trials and the same model as long as <c>maxTrials</c> binds before
-/// <c>maxSeconds</c>; a binding time budget makes the result depend on the machine's speed.
+/// <c>maxSeconds</c>; a binding time budget makes the result depend on the machine's speed. The time budget only stops
+/// new trials: the trial in flight finishes, and if the search stopped before its last rung the winner is re-trained on
+/// all rows, so wall time can exceed <c>maxSeconds</c> by about two full-data trainings.
 /// </summary>
 public sealed class AutoMlTrainer : ICandidateTrainer
 {

@@ -50,7 +50,13 @@ internal static class MlNetModelBuilder
             var calibrator = context.BinaryClassification.Calibrators
                 .Platt(labelColumnName: nameof(FeatureRow.Label), scoreColumnName: ScoreColumn)
                 .Fit(model.Transform(valid ?? throw new ArgumentNullException(nameof(valid), "calibration needs the validation split")));
-            return model is TransformerChain<ITransformer> chain ? chain.Append(calibrator) : new TransformerChain<ITransformer>(model, calibrator);
+            // One flat chain whatever the pipeline's static type, so exporters see featurizer, trainer, calibrator in a row.
+            return model switch
+            {
+                TransformerChain<ITransformer> chain => chain.Append(calibrator),
+                IEnumerable<ITransformer> parts => new TransformerChain<ITransformer>([.. parts, calibrator]),
+                _ => new TransformerChain<ITransformer>(model, calibrator),
+            };
         }
 
         return model;
@@ -89,8 +95,8 @@ internal static class MlNetModelBuilder
         new ModelDescription { Kind = MlNetScoringModel.KindName, Trainer = trainer, Columns = columns, Parameters = parameters }.Save(modelDir);
     }
 
-    private static DataViewSchema InputSchema(MLContext context) => context.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
-
     public static TrainedCandidate Result(CandidateSpec spec, string modelDir, Stopwatch clock, JsonObject details) =>
         new(spec.Name, spec.Kind, modelDir, clock.Elapsed.TotalSeconds, ModelLoader.SizeOnDisk(modelDir), details);
+
+    private static DataViewSchema InputSchema(MLContext context) => context.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
 }

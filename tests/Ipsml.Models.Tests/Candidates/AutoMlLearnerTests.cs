@@ -4,6 +4,8 @@ using Ipsml.Scoring;
 using Ipsml.Training;
 using Ipsml.Training.Candidates;
 using Ipsml.Training.Evaluation;
+using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 
 namespace Ipsml.Models.Tests.Candidates;
 
@@ -63,5 +65,16 @@ public sealed class AutoMlLearnerTests : IDisposable
         var calibration = BinaryMetrics.Calibrate(labels, scores);
         Assert.True(calibration.ExpectedCalibrationError < 0.08, $"ECE {calibration.ExpectedCalibrationError}");
         Assert.InRange(scores.Average(), labels.Average(l => l ? 1.0 : 0.0) - 0.05, labels.Average(l => l ? 1.0 : 0.0) + 0.05);
+    }
+
+    [Fact]
+    public void Forest_is_saved_as_one_flat_chain_ending_in_the_platt_calibrator()
+    {
+        var trained = Train("fastForest", "m");
+        var loaded = new MLContext(0).Model.Load(Path.Combine(trained.ModelDir, "model.zip"), out _);
+
+        var parts = Assert.IsAssignableFrom<IEnumerable<ITransformer>>(loaded).ToList();
+        Assert.DoesNotContain(parts, p => p is IEnumerable<ITransformer>);
+        Assert.IsType<PlattCalibratorTransformer>(parts[^1]);
     }
 }
