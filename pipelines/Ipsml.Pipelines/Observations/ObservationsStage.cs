@@ -112,12 +112,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         }
 
         WriteConflicts(output.Conflicts, conflicts);
-        foreach (var s in summaries)
-        {
-            var mine = rows.Where(r => r.Source == s.Feed).ToList();
-            s.Observations = mine.Count;
-            s.UniqueAddresses = mine.Select(r => r.Address).Distinct().LongCount();
-        }
+        CountPerFeed(rows, summaries);
 
         var dropped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (reason, n) in summaries.SelectMany(s => s.Dropped))
@@ -140,6 +135,57 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         };
         File.WriteAllText(output.Summary, JsonSerializer.Serialize(summaryJson, RunStore.JsonOptions));
         log.Info($"observations: {rows.Count:N0} rows, {summaryJson.MaliciousAddresses:N0} malicious and {summaryJson.BenignAddresses:N0} benign addresses, {dropped.Values.Sum():N0} dropped, {conflicts.Count:N0} conflicts ({options.Conflicts})");
+    }
+
+    /// <summary>Rows, unique addresses and overlaps with other feeds, per feed.</summary>
+    private static void CountPerFeed(List<Observation> rows, List<FeedSummary> summaries)
+    {
+        var feedsOf = new Dictionary<IPAddress, List<string>>();
+        foreach (var r in rows)
+        {
+            if (!feedsOf.TryGetValue(r.Address, out var feeds))
+            {
+                feedsOf[r.Address] = feeds = new List<string>(2);
+            }
+
+            if (!feeds.Contains(r.Source))
+            {
+                feeds.Add(r.Source);
+            }
+        }
+
+        var bySource = summaries.ToDictionary(s => s.Feed);
+        var pairs = new Dictionary<(string, string), long>();
+        foreach (var r in rows)
+        {
+            bySource[r.Source].Observations++;
+        }
+
+        foreach (var feeds in feedsOf.Values)
+        {
+            foreach (var f in feeds)
+            {
+                bySource[f].UniqueAddresses++;
+                if (feeds.Count > 1)
+                {
+                    bySource[f].SharedAddresses++;
+                    foreach (var other in feeds.Where(o => o != f))
+                    {
+                        pairs[(f, other)] = pairs.GetValueOrDefault((f, other)) + 1;
+                    }
+                }
+            }
+        }
+
+        foreach (var s in summaries)
+        {
+            s.Overlaps = new SortedDictionary<string, long>(
+                pairs.Where(kv => kv.Key.Item1 == s.Feed)
+                    .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Item2, StringComparer.Ordinal)
+                    .Take(3)
+                    .ToDictionary(kv => kv.Key.Item2, kv => kv.Value),
+                StringComparer.Ordinal);
+        }
     }
 
     private static List<FeedDefinition> SelectFeeds(FeedRegistry registry, ObservationsOptions options)
@@ -185,6 +231,11 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         {
             var key = reason.ToString();
             summary.Dropped[key] = summary.Dropped.GetValueOrDefault(key) + 1;
+            if (summary.DropExamples.Count < 3)
+            {
+                summary.DropExamples.Add($"{file.Origin}:{line} {key} {detail}");
+            }
+
             drops.Write(feed.Name);
             drops.Write(',');
             drops.Write(Csv(file.Origin));

@@ -74,8 +74,20 @@ public sealed record FeedSummary
     [JsonPropertyName("uniqueAddresses")]
     public long UniqueAddresses { get; set; }
 
+    /// <summary>Of this feed's addresses, how many another feed lists too.</summary>
+    [JsonPropertyName("sharedAddresses")]
+    public long SharedAddresses { get; set; }
+
+    /// <summary>The feeds sharing the most addresses with this one: feed → shared addresses (at most three).</summary>
+    [JsonPropertyName("overlaps")]
+    public SortedDictionary<string, long> Overlaps { get; set; } = new(StringComparer.Ordinal);
+
     [JsonPropertyName("dropped")]
     public SortedDictionary<string, long> Dropped { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The first few dropped lines, as "file:line reason detail", so a report shows what was lost.</summary>
+    [JsonPropertyName("dropExamples")]
+    public List<string> DropExamples { get; init; } = [];
 
     [JsonPropertyName("rowsWithTime")]
     public long RowsWithTime { get; set; }

@@ -58,13 +58,22 @@ public static class MarkdownReport
     {
         var o = facts.Observations;
         sb.Append("## Data by source\n\n");
+        sb.Append("Lines read are data lines (comments and headers not counted); kept counts addresses before merging, networks as the addresses drawn from them; ");
+        sb.Append("shared counts addresses another feed lists too; dataset share is the feed's part of the dataset's rows; age is days from the newest row (or the list's date) to the run.\n\n");
         sb.Append($"{Format.N(o.Observations)} observations of {Format.N(o.UniqueAddresses)} addresses: {Format.N(o.MaliciousAddresses)} malicious, {Format.N(o.BenignAddresses)} benign. ");
         sb.Append($"{Format.N(o.Conflicts)} addresses were listed both malicious and benign (rule: {o.ConflictRule}).\n\n");
-        var t = new MarkdownTable("feed", "label", "format", "files:", "lines read:", "kept:", "dropped:", "observations:", "addresses:", "newest row", "list date", "drops by reason");
+        var datasetRows = (double)facts.Dataset.Splits.Sum(x => x.Rows);
+        var t = new MarkdownTable("feed", "label", "format", "files:", "lines read:", "kept:", "dropped:", "observations:", "addresses:", "shared:", "dataset share:", "newest", "age (days):", "drops by reason", "most shared with");
         foreach (var f in o.Feeds)
         {
+            var inDataset = facts.Dataset.Sources.FirstOrDefault(x => x.Source == f.Feed);
+            var share = inDataset is null || datasetRows == 0 ? 0 : (inDataset.Malicious + inDataset.Benign) / datasetRows;
+            var newest = f.NewestRow ?? f.HeaderDate;
+            var age = newest is { } n ? ((facts.Run.Created - n).TotalDays).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "";
             t.Row(f.Feed, f.Label, f.Format, f.Files, Format.N(f.Lines), Format.N(f.Kept), Format.N(f.DroppedTotal), Format.N(f.Observations), Format.N(f.UniqueAddresses),
-                Format.Date(f.NewestRow), Format.Date(f.HeaderDate), string.Join(", ", f.Dropped.Select(kv => $"{kv.Key} {Format.N(kv.Value)}")) + (f.Warning is { } w ? $" ⚠ {w}" : ""));
+                Format.N(f.SharedAddresses), Format.Pct(share), Format.Date(newest), age,
+                string.Join(", ", f.Dropped.Select(kv => $"{kv.Key} {Format.N(kv.Value)}")) + (f.Warning is { } w ? $" ⚠ {w}" : ""),
+                string.Join(", ", f.Overlaps.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {Format.N(kv.Value)}")));
         }
 
         sb.Append(t).Append('\n');
@@ -72,6 +81,18 @@ public static class MarkdownReport
         {
             sb.Append("Drops by reason (every dropped line is listed with file and line in the observations stage's `drops.csv`): ");
             sb.Append(string.Join(", ", o.Dropped.Select(kv => $"{kv.Key} {Format.N(kv.Value)}"))).Append(".\n\n");
+        }
+
+        var examples = o.Feeds.SelectMany(f => f.DropExamples.Select(e => $"{f.Feed}: {e}")).Take(12).ToList();
+        if (examples.Count > 0)
+        {
+            sb.Append("<details><summary>First dropped lines</summary>\n\n");
+            foreach (var e in examples)
+            {
+                sb.Append("- `").Append(e.Replace("`", "'")).Append("`\n");
+            }
+
+            sb.Append("\n</details>\n\n");
         }
 
         if (o.ConflictExamples.Count > 0)
