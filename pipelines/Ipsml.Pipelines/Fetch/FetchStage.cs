@@ -18,6 +18,12 @@ public sealed class FetchStage(RunLayout layout, IPipelineLog log)
     public FetchResult Run(FetchRequest request, bool force, CancellationToken cancellationToken)
     {
         var registry = FeedRegistry.Load(request.RegistryPath);
+        if (request.Feeds is { } selected)
+        {
+            // Fetch exactly the feeds the experiment reads, enabled in the registry or not.
+            registry = registry with { Feeds = [.. registry.Feeds.Select(f => f with { Enabled = selected.Contains(f.Name) })] };
+        }
+
         var sources = (request.SnapshotDir is { } dir
             ? new SnapshotFetcher(dir).FetchAsync(registry, cancellationToken)
             : FetchLiveAsync(registry, request, cancellationToken)).GetAwaiter().GetResult();
@@ -78,6 +84,7 @@ public sealed class FetchStage(RunLayout layout, IPipelineLog log)
 }
 
 /// <summary>What to fetch: the registry, and a snapshot folder for offline runs (null = live).</summary>
-public sealed record FetchRequest(string RegistryPath, string? SnapshotDir, HttpFetchOptions? Http = null, TopListOptions? TopList = null);
+/// <param name="Feeds">Names of the feeds to fetch; null = the registry's enabled feeds.</param>
+public sealed record FetchRequest(string RegistryPath, string? SnapshotDir, IReadOnlyCollection<string>? Feeds = null, HttpFetchOptions? Http = null, TopListOptions? TopList = null);
 
 public sealed record FetchResult(StageOutcome Outcome, FetchedSources Sources);

@@ -17,7 +17,26 @@ public sealed class ObservationsOptions
     /// </summary>
     public string Conflicts { get; set; } = "drop";
 
+    /// <summary>The user's own traffic: connection logs read like feeds, as benign rows or unlabelled (counted and
+    /// matched against the feeds, never trained on).</summary>
+    public List<TrafficInput> Traffic { get; set; } = [];
+
     public static readonly IReadOnlySet<string> ConflictRules = new HashSet<string> { "drop", "malicious", "benign" };
+
+    /// <summary>The registry's feeds this experiment reads (fetch fetches exactly these): Include, or every enabled feed, minus Exclude.</summary>
+    public IReadOnlyList<Fetch.FeedDefinition> SelectFeeds(Fetch.FeedRegistry registry)
+    {
+        var known = registry.Feeds.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in (Include ?? []).Concat(Exclude))
+        {
+            if (!known.Contains(name))
+            {
+                throw new ArgumentException($"observations: feed '{name}' is not in the feed registry");
+            }
+        }
+
+        return [.. registry.Feeds.Where(f => (Include is null ? f.Enabled : Include.Contains(f.Name)) && !Exclude.Contains(f.Name))];
+    }
 }
 
 /// <summary>
@@ -36,4 +55,23 @@ public sealed class NetworkPolicy
     public int MinPrefixLengthV4 { get; set; } = 8;
 
     public int MinPrefixLengthV6 { get; set; } = 19;
+}
+
+/// <summary>One file of the user's own traffic, e.g. <c>{ "name": "office-zeek", "path": "/logs/conn.log.gz", "format": "zeek-conn", "label": "unlabelled" }</c>.</summary>
+public sealed class TrafficInput
+{
+    /// <summary>Kebab-case source name shown in the report and stored with benign rows.</summary>
+    public string Name { get; set; } = "";
+
+    public string Path { get; set; } = "";
+
+    /// <summary>Any reader format (zeek-conn, zeek-conn-json, time-ip, ip-list, …).</summary>
+    public string Format { get; set; } = "zeek-conn";
+
+    /// <summary>"benign" (trained on as benign rows) or "unlabelled" (only counted and matched against the feeds).</summary>
+    public string Label { get; set; } = "unlabelled";
+
+    public Dictionary<string, string> Options { get; set; } = [];
+
+    public static readonly IReadOnlySet<string> Labels = new HashSet<string> { "benign", "unlabelled" };
 }

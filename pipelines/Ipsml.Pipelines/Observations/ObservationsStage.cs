@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ipsml.Features;
 using Ipsml.Features.Inputs;
 using Ipsml.Features.Net;
 using Ipsml.Pipelines.Fetch;
@@ -27,6 +28,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
             ["fetch"] = fetchKey,
             ["options"] = JsonSerializer.SerializeToNode(options),
             ["seed"] = seed,
+            ["traffic"] = new JsonArray([.. options.Traffic.Select(t => (JsonNode)JsonValue.Create(Hashing.Sha256File(t.Path)))]),
         };
         var outcome = new StageRunner(layout).Run(StageNames.Observations, inputs, force, dir =>
             Build(fetch, options, seed, new ObservationsFiles(dir), cancellationToken));
@@ -47,6 +49,21 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
             throw new ArgumentException($"observations.networks: addressesPerNetwork ({o.Networks.AddressesPerNetwork}) and addressesPerBenignNetwork ({o.Networks.AddressesPerBenignNetwork}) must be 1..1024");
         }
 
+        foreach (var t in o.Traffic)
+        {
+            if (!TrafficInput.Labels.Contains(t.Label))
+            {
+                throw new ArgumentException($"observations.traffic '{t.Name}': label '{t.Label}' is not one of {string.Join(", ", TrafficInput.Labels)}");
+            }
+
+            if (!File.Exists(t.Path))
+            {
+                throw new ArgumentException($"observations.traffic '{t.Name}': {t.Path} does not exist");
+            }
+
+            FeedReaders.ValidateOptions(t.Format, t.Options);
+        }
+
         if (o.Networks.MinPrefixLengthV4 is < 0 or > 32 || o.Networks.MinPrefixLengthV6 is < 0 or > 128)
         {
             throw new ArgumentException("observations.networks: minimum prefix lengths must be 0..32 (IPv4) and 0..128 (IPv6)");
@@ -58,7 +75,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         var registry = FeedRegistry.Load(fetch.Registry);
         var sources = JsonSerializer.Deserialize<FetchedSources>(File.ReadAllText(fetch.Sources))
             ?? throw new InvalidDataException($"{fetch.Sources}: empty");
-        var feeds = SelectFeeds(registry, options);
+        var feeds = options.SelectFeeds(registry);
         var merged = new Dictionary<(IPAddress Ip, DateTimeOffset? Seen, bool Malicious, string Source), (double Weight, DateTimeOffset? Listed)>();
         var summaries = new List<FeedSummary>();
 
@@ -94,6 +111,16 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
             }
         }
 
+        var unlabelled = new Dictionary<(IPAddress Ip, DateTimeOffset? Seen, bool Malicious, string Source), (double Weight, DateTimeOffset? Listed)>();
+        foreach (var traffic in options.Traffic)
+        {
+            var feed = new FeedDefinition { Name = traffic.Name, Label = traffic.Label, Format = traffic.Format, Licence = "the user's own traffic", Time = "row", Options = traffic.Options, Snapshot = [traffic.Path] };
+            var summary = new FeedSummary { Feed = feed.Name, Label = feed.Label, Format = feed.Format, Time = feed.Time, Files = 1 };
+            var file = new FetchedFile { Origin = traffic.Path, Path = traffic.Path, Sha256 = Hashing.Sha256File(traffic.Path), Bytes = new FileInfo(traffic.Path).Length, Status = "local" };
+            ReadFile(feed, file, options.Networks, seed, summary, traffic.Label == "benign" ? merged : unlabelled, drops, cancellationToken);
+            summaries.Add(summary);
+        }
+
         var (conflicts, examples) = ResolveConflicts(merged, options.Conflicts, summaries);
         var rows = merged
             .Select(kv => new Observation(kv.Key.Ip, kv.Key.Seen, kv.Value.Listed, kv.Key.Malicious, kv.Key.Source, kv.Value.Weight))
@@ -113,6 +140,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
 
         WriteConflicts(output.Conflicts, conflicts);
         CountPerFeed(rows, summaries);
+        CountUnlabelled(unlabelled, rows, summaries);
 
         var dropped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var (reason, n) in summaries.SelectMany(s => s.Dropped))
@@ -188,19 +216,25 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         }
     }
 
-    private static List<FeedDefinition> SelectFeeds(FeedRegistry registry, ObservationsOptions options)
+    /// <summary>Unlabelled traffic is never trained on: its addresses are counted and matched against the feeds' observations.</summary>
+    private static void CountUnlabelled(
+        Dictionary<(IPAddress Ip, DateTimeOffset? Seen, bool Malicious, string Source), (double Weight, DateTimeOffset? Listed)> unlabelled,
+        List<Observation> rows,
+        List<FeedSummary> summaries)
     {
-        var known = registry.Feeds.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in (options.Include ?? []).Concat(options.Exclude))
+        var listedBy = rows.Where(r => r.Malicious).GroupBy(r => r.Address).ToDictionary(g => g.Key, g => g.Select(r => r.Source).Distinct().ToList());
+        foreach (var group in unlabelled.Keys.GroupBy(k => k.Source))
         {
-            if (!known.Contains(name))
-            {
-                throw new ArgumentException($"observations: feed '{name}' is not in the feed registry");
-            }
+            var s = summaries.First(f => f.Feed == group.Key);
+            var addresses = group.Select(k => k.Ip).Distinct().ToList();
+            s.UniqueAddresses = addresses.Count;
+            var listed = addresses.Where(listedBy.ContainsKey).ToList();
+            s.SharedAddresses = listed.Count;
+            s.Overlaps = new SortedDictionary<string, long>(
+                listed.SelectMany(a => listedBy[a]).GroupBy(f => f).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(3)
+                    .ToDictionary(g => g.Key, g => (long)g.Count()),
+                StringComparer.Ordinal);
         }
-
-        return [.. registry.Feeds.Where(f =>
-            (options.Include is null ? f.Enabled : options.Include.Contains(f.Name)) && !options.Exclude.Contains(f.Name))];
     }
 
     private void ReadFile(
