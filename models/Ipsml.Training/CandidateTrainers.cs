@@ -8,6 +8,7 @@ public static class CandidateTrainers
     private static readonly IReadOnlyDictionary<string, Func<ICandidateTrainer>> Kinds = new Dictionary<string, Func<ICandidateTrainer>>
     {
         [RandomForestTrainer.KindName] = () => new RandomForestTrainer(),
+        [MlpTrainer.KindName] = () => new MlpTrainer(),
     };
 
     public static IReadOnlyCollection<string> Names => [.. Kinds.Keys.Order(StringComparer.Ordinal)];
