@@ -104,6 +104,7 @@ public sealed class MlpTrainer : ICandidateTrainer
             order[i] = i;
         }
 
+        var validHasBothClasses = validLabels.Contains(true) && validLabels.Contains(false);
         var validPrAuc = new JsonArray();
         var trainLoss = new JsonArray();
         MlpNetwork? best = null;
@@ -142,10 +143,14 @@ public sealed class MlpTrainer : ICandidateTrainer
                 throw new InvalidOperationException($"candidate '{spec.Name}': training diverged in epoch {epoch} (loss {epochLoss}); lower 'learningRate' ({options.LearningRate})");
             }
 
-            // Validation PR-AUC decides the kept epoch; without both classes in the validation split it is undefined,
-            // and then the last epoch is kept.
-            var scores = module.Probabilities(valid, tables.Count, numeric.Count);
-            var prAuc = valid.Count > 0 ? BinaryMetrics.AveragePrecision(validLabels, scores) : double.NaN;
+            // Validation PR-AUC decides the kept epoch. Without both classes in the validation split it says nothing
+            // (undefined without positives, 1 for any model without negatives), and then the last epoch is kept.
+            var prAuc = double.NaN;
+            if (validHasBothClasses)
+            {
+                prAuc = BinaryMetrics.AveragePrecision(validLabels, module.Probabilities(valid, tables.Count, numeric.Count));
+            }
+
             trainLoss.Add(Round(epochLoss));
             validPrAuc.Add(double.IsNaN(prAuc) ? null : Round(prAuc));
             var improved = double.IsNaN(prAuc) || prAuc > bestPrAuc;

@@ -219,6 +219,20 @@ public sealed class MlpTrainerTests : IDisposable
         Assert.Contains("row 17", e.Message);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Without_both_classes_in_validation_the_last_epoch_is_kept(bool keptClass)
+    {
+        var oneClass = Data with { Valid = [.. Data.Valid.Where(r => r.Label == keptClass)] };
+        using var fit = MlpTrainer.Fit(Spec(new JsonObject { ["epochs"] = 4, ["patience"] = 1 }), oneClass, null, CancellationToken.None);
+
+        Assert.Equal(4, fit.Details["epochsRun"]!.GetValue<int>());
+        Assert.Equal(4, fit.Details["bestEpoch"]!.GetValue<int>());
+        Assert.All(fit.Details["validPrAuc"]!.AsArray(), n => Assert.Null(n));
+        Assert.Null(fit.Details["bestValidPrAuc"]);
+    }
+
     [Fact]
     public void Hidden_layers_may_be_left_out()
     {
