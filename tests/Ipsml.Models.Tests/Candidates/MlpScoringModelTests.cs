@@ -79,20 +79,37 @@ public sealed class MlpScoringModelTests : IDisposable
         Assert.Equal(row, asnTable.Index(id));
     }
 
-    [Fact]
-    public void Forward_pass_equals_a_naive_double_precision_reference_on_wide_layers()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Forward_pass_equals_a_naive_double_precision_reference_on_wide_layers(bool foldEmbeddings)
     {
         // Widths that are not multiples of any SIMD width, so vector and tail paths both run.
         var network = RandomNetwork(new Random(5), hidden: [37, 19]);
         var rows = SyntheticData.Rows(200, 9);
         rows.Add(new FeatureRow { Hour = 99, Country = -5, Asn = 1e9f, TimeZone = float.NaN, Latitude = float.PositiveInfinity });
 
-        var scores = new MlpScoringModel(network).Score(rows);
+        var scores = new MlpScoringModel(network, foldLimit: foldEmbeddings ? long.MaxValue : 0).Score(rows);
 
         for (var r = 0; r < rows.Count; r++)
         {
             Assert.Equal(Reference(network, rows[r]), scores[r], 1e-5);
         }
+    }
+
+    [Fact]
+    public void Network_without_hidden_layers_is_a_logistic_regression()
+    {
+        // One Hour table (dim 1) and Longitude; z = 0.5 + 2·E[hour + 1] − 1·(lon / 180).
+        var hours = Enumerable.Range(0, 25).Select(i => i / 10f).ToArray();
+        var network = new MlpNetwork(
+            [new MlpEmbedding(nameof(FeatureRow.Hour), 25, 1, 1, 0, hours)],
+            [new MlpNumericInput(nameof(FeatureRow.Longitude), 180)],
+            [new MlpDenseLayer(2, 1, MlpDenseLayer.Sigmoid, [2, -1], [0.5f])]);
+        var scores = new MlpScoringModel(network).Score([new FeatureRow { Hour = 4, Longitude = 90 }, new FeatureRow { Hour = -1, Longitude = -180 }]);
+
+        Assert.Equal(Sigmoid(0.5 + (2 * 0.5) - 0.5), scores[0], 1e-6);
+        Assert.Equal(Sigmoid(0.5 + 0 + 1), scores[1], 1e-6);
     }
 
     [Fact]
