@@ -90,7 +90,7 @@ public sealed class MlpNetwork
             Format = Format,
             Weights = new WeightsJson { File = WeightsFile, Encoding = "float32-le", Floats = ParameterCount },
             About = "mlp.bin: every embedding table [rows x dim] row-major in order, then per layer weight [outputs x inputs] row-major and bias [outputs]. "
-                + "Input = embedding vectors (row = value + offset, outOfRange when outside the table) in order, then numeric value / divisor in order; "
+                + "Input = embedding vectors (table row = column value plus offset; outOfRange when outside the table) in order, then numeric value / divisor in order; "
                 + "ReLU after hidden layers, sigmoid after the last.",
             Embeddings = [.. Embeddings.Select(e => new EmbeddingJson { Column = e.Column, Rows = e.Rows, Dim = e.Dim, Offset = e.Offset, OutOfRange = e.OutOfRange })],
             Numeric = [.. Numeric.Select(n => new NumericJson { Column = n.Column, Divisor = n.Divisor })],
