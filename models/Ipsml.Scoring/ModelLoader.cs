@@ -13,6 +13,7 @@ public static class ModelLoader
         return description.Kind switch
         {
             MlNetScoringModel.KindName => MlNetScoringModel.Load(dir, description),
+            MlpScoringModel.KindName => MlpScoringModel.Load(dir, description),
             _ => throw new ArtifactException($"{Path.Combine(dir, ModelDescription.FileName)}: unknown model kind '{description.Kind}'"),
         };
     }

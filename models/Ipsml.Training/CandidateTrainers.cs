@@ -9,6 +9,7 @@ public static class CandidateTrainers
     {
         [RandomForestTrainer.KindName] = () => new RandomForestTrainer(),
         [AutoMlTrainer.KindName] = () => new AutoMlTrainer(),
+        [MlpTrainer.KindName] = () => new MlpTrainer(),
     };
 
     public static IReadOnlyCollection<string> Names => [.. Kinds.Keys.Order(StringComparer.Ordinal)];
