@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ipsml.Features;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -11,8 +12,12 @@ public sealed class MlNetScoringModel : IScoringModel
 
     public const string ZipFile = "model.zip";
 
+    /// <summary>Below this many rows, a pooled PredictionEngine beats building an IDataView.</summary>
+    private const int EngineRows = 64;
+
     private readonly MLContext context;
     private readonly ITransformer model;
+    private readonly ConcurrentBag<PredictionEngine<FeatureRow, Prediction>> engines = [];
 
     private MlNetScoringModel(MLContext context, ITransformer model)
     {
@@ -52,6 +57,25 @@ public sealed class MlNetScoringModel : IScoringModel
             return result;
         }
 
+        if (rows.Count < EngineRows)
+        {
+            // One PredictionEngine per caller at a time (it is not thread-safe), returned to the pool after.
+            if (!engines.TryTake(out var engine))
+            {
+                engine = context.Model.CreatePredictionEngine<FeatureRow, Prediction>(model);
+            }
+
+            var prediction = new Prediction();
+            for (var r = 0; r < rows.Count; r++)
+            {
+                engine.Predict(rows[r], ref prediction);
+                result[r] = float.IsNaN(prediction.Probability) ? 0f : prediction.Probability;
+            }
+
+            engines.Add(engine);
+            return result;
+        }
+
         var data = context.Data.LoadFromEnumerable(rows);
         var scored = model.Transform(data);
         var column = scored.Schema["Probability"];
@@ -68,8 +92,19 @@ public sealed class MlNetScoringModel : IScoringModel
         return result;
     }
 
+    /// <summary>The calibrated output column every ipsml ML.NET model has.</summary>
+    private sealed class Prediction
+    {
+        public float Probability { get; set; }
+    }
+
     public void Dispose()
     {
+        while (engines.TryTake(out var engine))
+        {
+            engine.Dispose();
+        }
+
         (model as IDisposable)?.Dispose();
     }
 }

@@ -18,6 +18,8 @@ public sealed class DatasetOptions
 
     public SplitOptions Split { get; set; } = new();
 
+    public TemporalOptions Temporal { get; set; } = new();
+
     /// <summary>Size of the ASN vocabulary (the most frequent ASNs of the training split); the rest map to "other".</summary>
     public int MaxAsns { get; set; } = 500;
 
@@ -36,4 +38,19 @@ public sealed class SplitOptions
     public double Train { get; set; } = 0.70;
 
     public double Valid { get; set; } = 0.15;
+}
+
+/// <summary>
+/// The temporal holdout beside the group split: malicious rows last seen before <see cref="ValidFrom"/> train, up to
+/// <see cref="TestFrom"/> validate, from then on test. Benign rows, which mostly carry no dates, follow the group
+/// split. Rows in a network group already used by an earlier split are purged from the later one, and undated
+/// malicious rows are left out; both are counted.
+/// </summary>
+public sealed class TemporalOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public DateTimeOffset ValidFrom { get; set; } = new(2022, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public DateTimeOffset TestFrom { get; set; } = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }

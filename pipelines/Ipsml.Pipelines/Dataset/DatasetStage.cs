@@ -60,6 +60,11 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
             throw new ArgumentException($"dataset.split: train {o.Split.Train} and valid {o.Split.Valid} must be positive and leave room for test");
         }
 
+        if (o.Temporal.Enabled && o.Temporal.ValidFrom >= o.Temporal.TestFrom)
+        {
+            throw new ArgumentException($"dataset.temporal: validFrom {o.Temporal.ValidFrom:yyyy-MM-dd} must come before testFrom {o.Temporal.TestFrom:yyyy-MM-dd}");
+        }
+
         if (o.MaxAsns is < 0 or > 100_000)
         {
             throw new ArgumentException($"dataset.maxAsns: {o.MaxAsns} is outside 0..100000");
@@ -100,6 +105,7 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
         File.WriteAllText(output.Vocabulary, vocabulary.ToJson());
 
         var all = bySplit.SelectMany(kv => kv.Value).ToList();
+        var temporal = options.Temporal.Enabled ? WriteTemporal(bySplit, options, output) : null;
         var summary = new DatasetSummary
         {
             Splits = [.. SplitNames.Select(s => Counts(s, bySplit[s]))],
@@ -115,9 +121,69 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
             WithoutAsn = all.LongCount(r => r.Features.Asn is null),
             GroupsInSeveralSplits = all.GroupBy(r => r.Group).LongCount(g => g.Select(r => SplitOf(r.Group, options.Split, seed)).Distinct().Count() > 1),
             Geo = geo.Databases,
+            Temporal = temporal,
         };
         File.WriteAllText(output.Summary, JsonSerializer.Serialize(summary, RunStore.JsonOptions));
         log.Info("dataset: " + string.Join(", ", summary.Splits.Select(s => $"{s.Split} {s.Rows:N0} rows ({s.Malicious:N0} malicious / {s.Benign:N0} benign)")));
+    }
+
+    /// <summary>
+    /// The temporal holdout: malicious rows by the date they were last seen or listed, benign rows as in the group
+    /// split; groups of an earlier split are purged from the later ones; its own vocabulary from its training rows.
+    /// </summary>
+    private static TemporalSummary WriteTemporal(Dictionary<string, List<DatasetRow>> bySplit, DatasetOptions options, DatasetFiles output)
+    {
+        var t = options.Temporal;
+        var splits = SplitNames.ToDictionary(s => s, _ => new List<DatasetRow>());
+        long undated = 0;
+        foreach (var (groupSplit, rows) in bySplit)
+        {
+            foreach (var row in rows)
+            {
+                if (!row.Malicious)
+                {
+                    splits[groupSplit].Add(row);
+                }
+                else if (row.LastSeen is not { } seen)
+                {
+                    undated++;
+                }
+                else
+                {
+                    splits[seen < t.ValidFrom ? "train" : seen < t.TestFrom ? "valid" : "test"].Add(row);
+                }
+            }
+        }
+
+        long purged = 0;
+        var earlier = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in SplitNames)
+        {
+            purged += splits[name].RemoveAll(r => earlier.Contains(r.Group));
+            earlier.UnionWith(splits[name].Select(r => r.Group));
+        }
+
+        var files = output.Scheme(Runs.SplitSchemes.Temporal);
+        string[] paths = [files.Train, files.Valid, files.Test];
+        for (var i = 0; i < SplitNames.Count; i++)
+        {
+            splits[SplitNames[i]].Sort(CompareRows);
+            DatasetRow.WriteAll(paths[i], splits[SplitNames[i]]);
+        }
+
+        File.WriteAllText(files.Vocabulary, FeatureVocabulary.Fit(splits["train"].Select(r => r.Features), options.MaxAsns).ToJson());
+        return new TemporalSummary
+        {
+            ValidFrom = t.ValidFrom,
+            TestFrom = t.TestFrom,
+            Splits = [.. SplitNames.Select(s => Counts(s, splits[s]))],
+            UndatedMalicious = undated,
+            Purged = purged,
+            Sources = SplitNames.ToDictionary(
+                s => s,
+                s => (IReadOnlyList<string>)[.. splits[s].Where(r => r.Malicious).SelectMany(r => r.Sources.Split('|'))
+                    .GroupBy(x => x).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(5).Select(g => $"{g.Key} {g.Count()}")]),
+        };
     }
 
     /// <summary>Seeded group split: the same group always lands in the same split.</summary>

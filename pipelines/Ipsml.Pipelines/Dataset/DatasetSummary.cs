@@ -34,6 +34,34 @@ public sealed record DatasetSummary
 
     [JsonPropertyName("geo")]
     public required IReadOnlyList<GeoDatabaseInfo> Geo { get; init; }
+
+    /// <summary>The temporal holdout's splits; null when it is off.</summary>
+    [JsonPropertyName("temporal")]
+    public TemporalSummary? Temporal { get; init; }
+}
+
+public sealed record TemporalSummary
+{
+    [JsonPropertyName("validFrom")]
+    public required DateTimeOffset ValidFrom { get; init; }
+
+    [JsonPropertyName("testFrom")]
+    public required DateTimeOffset TestFrom { get; init; }
+
+    [JsonPropertyName("splits")]
+    public required IReadOnlyList<SplitCounts> Splits { get; init; }
+
+    /// <summary>Malicious rows with neither a row time nor a list date: not in the temporal splits.</summary>
+    [JsonPropertyName("undatedMalicious")]
+    public required long UndatedMalicious { get; init; }
+
+    /// <summary>Rows removed from a later split because their network group is in an earlier one.</summary>
+    [JsonPropertyName("purged")]
+    public required long Purged { get; init; }
+
+    /// <summary>Malicious sources per temporal split, most rows first, for reading what "newer" means here.</summary>
+    [JsonPropertyName("sources")]
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Sources { get; init; }
 }
 
 public sealed record SplitCounts(

@@ -133,8 +133,13 @@ public sealed record EvaluationReport
     [JsonPropertyName("winner")]
     public required string Winner { get; init; }
 
+    /// <summary>Every candidate on the group split's test rows; the winner is picked among these.</summary>
     [JsonPropertyName("candidates")]
     public required IReadOnlyList<CandidateMetrics> Candidates { get; init; }
+
+    /// <summary>Every candidate trained on older and tested on newer observations (the temporal holdout); empty when off.</summary>
+    [JsonPropertyName("temporal")]
+    public IReadOnlyList<CandidateMetrics> Temporal { get; init; } = [];
 
     public CandidateMetrics Get(string candidate) =>
         Candidates.FirstOrDefault(c => c.Candidate == candidate) ?? throw new KeyNotFoundException($"no candidate '{candidate}' in metrics");

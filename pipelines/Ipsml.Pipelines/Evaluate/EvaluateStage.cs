@@ -55,28 +55,35 @@ public sealed class EvaluateStage(RunLayout layout, IPipelineLog log)
 
     private void Build(DatasetFiles dataset, TrainFiles train, EvaluateOptions options, EvaluateFiles output, CancellationToken cancellationToken)
     {
-        var vocabulary = FeatureVocabulary.Load(dataset.Vocabulary);
-        var valid = TrainStage.Encode(dataset.Valid, vocabulary);
-        var testRows = DatasetRow.ReadAll(dataset.Test);
-        var encoder = new FeatureEncoder(vocabulary);
-        var test = testRows.Select(r => encoder.Encode(r.Features, r.Malicious)).ToList();
         var candidates = JsonSerializer.Deserialize<List<CandidateSummary>>(File.ReadAllText(train.Summary))!;
-        var results = new List<CandidateMetrics>();
+        var results = new Dictionary<string, List<CandidateMetrics>>();
         using (var step = log.Step("evaluate: candidates", candidates.Count))
         {
-            foreach (var c in candidates)
+            foreach (var scheme in candidates.Select(c => c.Scheme).Distinct())
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                using var model = ModelLoader.Load(train.CandidateDir(c.Name));
-                var metrics = Measure(c, model, valid, test, options);
-                WritePredictions(output.Predictions(c.Name), testRows, metrics.Scores);
-                results.Add(metrics.Metrics);
-                log.Info($"evaluate: {c.Name}: PR-AUC {metrics.Metrics.Quality.PrAuc:F3} (no-skill {metrics.Metrics.Quality.PrAucBaseline:F3}), ROC-AUC {metrics.Metrics.Quality.RocAuc:F3}, precision at {options.Prevalence:P1} prevalence {metrics.Metrics.Quality.AtPrevalence.Precision:F3}");
-                step.Advance();
+                var files = dataset.Scheme(scheme);
+                var vocabulary = FeatureVocabulary.Load(files.Vocabulary);
+                var valid = TrainStage.Encode(files.Valid, vocabulary);
+                var testRows = DatasetRow.ReadAll(files.Test);
+                var encoder = new FeatureEncoder(vocabulary);
+                var test = testRows.Select(r => encoder.Encode(r.Features, r.Malicious)).ToList();
+                Directory.CreateDirectory(Path.Combine(output.Dir, scheme));
+                results[scheme] = [];
+                foreach (var c in candidates.Where(c => c.Scheme == scheme))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var model = ModelLoader.Load(train.CandidateDir(scheme, c.Name));
+                    var (metrics, scores) = Measure(c, model, valid, test, options);
+                    WritePredictions(output.Predictions(scheme, c.Name), testRows, scores);
+                    results[scheme].Add(metrics);
+                    log.Info($"evaluate: {c.Name} ({scheme} split): PR-AUC {metrics.Quality.PrAuc:F3} (no-skill {metrics.Quality.PrAucBaseline:F3}), ROC-AUC {metrics.Quality.RocAuc:F3}, precision at {options.Prevalence:P1} prevalence {metrics.Quality.AtPrevalence.Precision:F3}");
+                    step.Advance();
+                }
             }
         }
 
-        var winner = results
+        var group = results[SplitSchemes.Group];
+        var winner = group
             .Select((r, i) => (r, i))
             .OrderByDescending(t => double.IsNaN(EvaluationReport.Value(t.r.Quality, options.Metric)) ? double.MinValue : EvaluationReport.Value(t.r.Quality, options.Metric))
             .ThenBy(t => t.i)
@@ -87,7 +94,8 @@ public sealed class EvaluateStage(RunLayout layout, IPipelineLog log)
             Prevalence = options.Prevalence,
             ThresholdRule = options.Threshold,
             Winner = winner,
-            Candidates = results,
+            Candidates = group,
+            Temporal = results.GetValueOrDefault(SplitSchemes.Temporal) ?? [],
         };
         File.WriteAllText(output.Metrics, JsonSerializer.Serialize(report, RunStore.JsonOptions));
     }

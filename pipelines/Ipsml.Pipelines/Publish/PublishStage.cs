@@ -32,7 +32,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
 
         var version = NextVersion(options.Name);
         var trainDir = layout.Train(stageKeys[StageNames.Train]);
-        var modelDir = trainDir.CandidateDir(winner.Candidate);
+        var modelDir = trainDir.CandidateDir(SplitSchemes.Group, winner.Candidate);
         var description = Scoring.ModelDescription.Load(modelDir);
         var manifest = new ArtifactManifest
         {

@@ -18,6 +18,8 @@ public static class MarkdownReport
         sb.Append($"Code `{facts.Run.GitCommit ?? "outside git"}`, seed {facts.Run.Seed}, data from {facts.Sources.Mode}{(facts.Sources.SnapshotDir is { } d ? $" `{d}`" : "")}.\n\n");
 
         AppendMetrics(sb, m);
+        AppendFeatureSets(sb, facts);
+        AppendTemporal(sb, facts);
         AppendData(sb, facts);
         AppendDataset(sb, facts);
         AppendNotes(sb, facts);
@@ -52,6 +54,52 @@ public static class MarkdownReport
         var all = m.Candidates[0].Quality.AllMalicious;
         p.Row("_everything malicious_", Format.P(all.Precision), Format.P(all.Recall), Format.P(all.PrAuc), Format.P(all.AlertsPer10k, 1), Format.P(all.FalseAlertsPer10k, 1));
         sb.Append(p).Append('\n');
+    }
+
+    private static void AppendFeatureSets(StringBuilder sb, RunFacts facts)
+    {
+        var group = facts.Candidates.Where(c => c.Scheme == Runs.SplitSchemes.Group).ToList();
+        sb.Append("## Feature sets\n\n");
+        sb.Append("What each candidate reads, and what it costs (an ablation: candidates that differ only in their columns show what a feature is worth).\n\n");
+        var t = new MarkdownTable("candidate", "kind", "columns", "PR-AUC:", "ROC-AUC:", "size:", "rows/s:", "latency µs:");
+        foreach (var c in group)
+        {
+            var m = facts.Metrics.Get(c.Name);
+            t.Row(c.Name, c.Kind, string.Join(", ", c.Columns), Format.P(m.Quality.PrAuc), Format.P(m.Quality.RocAuc), Format.Bytes(m.Cost.SizeBytes), Format.N((long)m.Cost.ScoringRowsPerSecond), Format.P(m.Cost.LatencyMicroseconds, 1));
+        }
+
+        sb.Append(t).Append('\n');
+    }
+
+    private static void AppendTemporal(StringBuilder sb, RunFacts facts)
+    {
+        if (facts.Dataset.Temporal is not { } t || facts.Metrics.Temporal.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("## Temporal holdout: trained on older, tested on newer observations\n\n");
+        sb.Append($"Malicious rows last seen before {t.ValidFrom:yyyy-MM-dd} train, until {t.TestFrom:yyyy-MM-dd} validate, later ones test; benign rows (mostly undated) follow the group split. ");
+        sb.Append($"{Format.N(t.UndatedMalicious)} undated malicious rows are left out and {Format.N(t.Purged)} rows were purged because their /24 is in an earlier split.\n\n");
+        var splits = new MarkdownTable("split", "rows:", "malicious:", "benign:", "main malicious sources");
+        foreach (var s in t.Splits)
+        {
+            splits.Row(s.Split, Format.N(s.Rows), Format.N(s.Malicious), Format.N(s.Benign), string.Join(", ", t.Sources.GetValueOrDefault(s.Split) ?? []));
+        }
+
+        sb.Append(splits).Append('\n');
+        var table = new MarkdownTable("candidate", "group PR-AUC:", "temporal PR-AUC:", "temporal no-skill:", "group ROC-AUC:", "temporal ROC-AUC:", "ROC-AUC change:", $"temporal precision @ {Format.Pct(facts.Metrics.Prevalence)}:", "temporal recall:");
+        foreach (var c in facts.Metrics.Temporal)
+        {
+            var g = facts.Metrics.Candidates.FirstOrDefault(x => x.Candidate == c.Candidate);
+            var q = c.Quality;
+            table.Row(c.Candidate, g is null ? "" : Format.P(g.Quality.PrAuc), Format.P(q.PrAuc), Format.P(q.PrAucBaseline), g is null ? "" : Format.P(g.Quality.RocAuc), Format.P(q.RocAuc),
+                Format.Delta(q.RocAuc, g?.Quality.RocAuc), Format.P(q.AtPrevalence.Precision), Format.P(q.AtPrevalence.Recall));
+        }
+
+        sb.Append(table).Append('\n');
+        var best = facts.Metrics.Temporal.OrderByDescending(c => c.Quality.RocAuc).First();
+        sb.Append($"On newer data the best ROC-AUC is `{best.Candidate}`'s ({Format.P(best.Quality.RocAuc)}); compare each candidate's change from the group split to judge which one holds up as the feeds move on.\n\n");
     }
 
     private static void AppendData(StringBuilder sb, RunFacts facts)

@@ -120,16 +120,39 @@ public sealed record DatasetFiles(string Dir) : StageFiles(Dir)
 
     public string Test => Split("test");
 
-    /// <summary>Vocabularies fitted on the training split.</summary>
+    /// <summary>Vocabularies fitted on the group split's training rows.</summary>
     public string Vocabulary => Path.Combine(Dir, "vocab.json");
 
     /// <summary>Row counts per split, label and source; geo database identity.</summary>
     public string Summary => Path.Combine(Dir, "summary.json");
+
+    /// <summary>The files of one split scheme: "group" (train/valid/test by /24) or "temporal" (older → newer).</summary>
+    public SchemeFiles Scheme(string scheme) => scheme switch
+    {
+        SplitSchemes.Group => new SchemeFiles(scheme, Train, Valid, Test, Vocabulary),
+        SplitSchemes.Temporal => new SchemeFiles(scheme, Split("temporal-train"), Split("temporal-valid"), Split("temporal-test"), Path.Combine(Dir, "vocab-temporal.json")),
+        _ => throw new ArgumentException($"unknown split scheme '{scheme}'"),
+    };
 }
+
+/// <summary>The two ways the dataset is split.</summary>
+public static class SplitSchemes
+{
+    /// <summary>By network group (/24, /48): the split that picks and publishes the winner.</summary>
+    public const string Group = "group";
+
+    /// <summary>Older malicious observations train, newer ones test (benign rows follow the group split).</summary>
+    public const string Temporal = "temporal";
+
+    public static readonly IReadOnlyList<string> All = [Group, Temporal];
+}
+
+public sealed record SchemeFiles(string Scheme, string Train, string Valid, string Test, string Vocabulary);
 
 public sealed record TrainFiles(string Dir) : StageFiles(Dir)
 {
-    public string CandidateDir(string candidate) => Path.Combine(Dir, candidate);
+    /// <summary>A candidate's model folder for a split scheme: <c>group/NAME</c> or <c>temporal/NAME</c>.</summary>
+    public string CandidateDir(string scheme, string candidate) => Path.Combine(Dir, scheme, candidate);
 
     /// <summary>What each candidate is: kind, parameters, time to train, size, trials.</summary>
     public string Summary => Path.Combine(Dir, "candidates.json");
@@ -140,6 +163,6 @@ public sealed record EvaluateFiles(string Dir) : StageFiles(Dir)
     /// <summary>Stable-keyed metrics of every candidate and the winner.</summary>
     public string Metrics => Path.Combine(Dir, "metrics.json");
 
-    /// <summary>Per-candidate test-split scores, for plots and error analysis.</summary>
-    public string Predictions(string candidate) => Path.Combine(Dir, $"predictions-{candidate}.csv");
+    /// <summary>Per-candidate test-split scores of a split scheme, for plots and error analysis.</summary>
+    public string Predictions(string scheme, string candidate) => Path.Combine(Dir, scheme, $"predictions-{candidate}.csv");
 }

@@ -12,6 +12,10 @@ public sealed record CandidateSummary
     [JsonPropertyName("kind")]
     public required string Kind { get; init; }
 
+    /// <summary>The split scheme it was trained on: "group" or "temporal".</summary>
+    [JsonPropertyName("scheme")]
+    public required string Scheme { get; init; }
+
     [JsonPropertyName("columns")]
     public required IReadOnlyList<string> Columns { get; init; }
 

@@ -14,6 +14,9 @@ public sealed class TrainOptions
     /// </summary>
     public string ClassWeights { get; set; } = "balanced";
 
+    /// <summary>Also train every candidate on the temporal holdout (older → newer), so the report can compare both splits.</summary>
+    public bool Temporal { get; set; } = true;
+
     public static readonly IReadOnlySet<string> ClassWeightRules = new HashSet<string> { "balanced", "none" };
 }
 

@@ -66,18 +66,65 @@ public sealed partial class TrainStage(RunLayout layout, IPipelineLog log)
 
     private void Build(DatasetFiles dataset, TrainOptions options, int seed, TrainFiles output, CancellationToken cancellationToken)
     {
-        var vocabulary = FeatureVocabulary.Load(dataset.Vocabulary);
-        var train = Encode(dataset.Train, vocabulary);
-        var valid = Encode(dataset.Valid, vocabulary);
-        if (options.ClassWeights == "balanced")
+        var summaries = new List<CandidateSummary>();
+        var schemes = options.Temporal && File.Exists(dataset.Scheme(SplitSchemes.Temporal).Train) ? SplitSchemes.All : [SplitSchemes.Group];
+        using var step = log.Step("train: candidates", options.Candidates.Count * schemes.Count);
+        foreach (var scheme in schemes)
         {
-            var malicious = train.Count(r => r.Label);
-            var benign = train.Count - malicious;
-            if (malicious == 0 || benign == 0)
+            var files = dataset.Scheme(scheme);
+            var data = Load(files, options.ClassWeights);
+            if (data is null)
             {
-                throw new InvalidDataException($"{dataset.Train}: the training split has {malicious} malicious and {benign} benign rows; both labels are needed");
+                // The group split must be trainable; the temporal one may lack a label when dates are scarce.
+                log.Warn($"train: the {scheme} split lacks malicious or benign rows in train or valid; no {scheme} models");
+                continue;
             }
 
+            foreach (var c in options.Candidates)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var spec = new CandidateSpec(c.Name, c.Kind, c.Columns ?? [.. FeatureSchema.DefaultColumns], c.Parameters, seed);
+                var trained = CandidateTrainers.Get(c.Kind).Train(spec, data, output.CandidateDir(scheme, c.Name), new Progress<string>(log.Info), cancellationToken);
+                summaries.Add(new CandidateSummary
+                {
+                    Name = c.Name,
+                    Kind = c.Kind,
+                    Scheme = scheme,
+                    Columns = spec.Columns,
+                    Parameters = ModelDescription.Load(trained.ModelDir).Parameters,
+                    TrainingSeconds = Math.Round(trained.TrainingSeconds, 3),
+                    SizeBytes = trained.SizeBytes,
+                    TrainRows = data.Train.Count,
+                    Details = trained.Details,
+                });
+                log.Info($"train: {c.Name} ({c.Kind}, {scheme} split) in {trained.TrainingSeconds:F1} s, {trained.SizeBytes / 1024.0:F0} KiB");
+                step.Advance();
+            }
+        }
+
+        if (!summaries.Any(s => s.Scheme == SplitSchemes.Group))
+        {
+            throw new InvalidDataException($"{dataset.Train}: the group split's train or valid rows lack malicious or benign rows; nothing can be trained");
+        }
+
+        File.WriteAllText(output.Summary, JsonSerializer.Serialize(summaries, RunStore.JsonOptions));
+    }
+
+    /// <summary>A scheme's encoded train and valid rows with class weights; null when either split lacks a label.</summary>
+    private static TrainingData? Load(SchemeFiles files, string classWeights)
+    {
+        var vocabulary = FeatureVocabulary.Load(files.Vocabulary);
+        var train = Encode(files.Train, vocabulary);
+        var valid = Encode(files.Valid, vocabulary);
+        var malicious = train.Count(r => r.Label);
+        var benign = train.Count - malicious;
+        if (malicious == 0 || benign == 0 || valid.All(r => r.Label) || valid.All(r => !r.Label))
+        {
+            return null;
+        }
+
+        if (classWeights == "balanced")
+        {
             var benignWeight = (float)malicious / benign;
             foreach (var r in train.Where(r => !r.Label))
             {
@@ -85,34 +132,7 @@ public sealed partial class TrainStage(RunLayout layout, IPipelineLog log)
             }
         }
 
-        var data = new TrainingData(train, valid, vocabulary);
-        var summaries = new List<CandidateSummary>();
-        using (var step = log.Step("train: candidates", options.Candidates.Count))
-        {
-            foreach (var c in options.Candidates)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var spec = new CandidateSpec(c.Name, c.Kind, c.Columns ?? [.. FeatureSchema.DefaultColumns], c.Parameters, seed);
-                var progress = new Progress<string>(log.Info);
-                var trained = CandidateTrainers.Get(c.Kind).Train(spec, data, output.CandidateDir(c.Name), progress, cancellationToken);
-                var description = ModelDescription.Load(trained.ModelDir);
-                summaries.Add(new CandidateSummary
-                {
-                    Name = c.Name,
-                    Kind = c.Kind,
-                    Columns = spec.Columns,
-                    Parameters = description.Parameters,
-                    TrainingSeconds = Math.Round(trained.TrainingSeconds, 3),
-                    SizeBytes = trained.SizeBytes,
-                    TrainRows = train.Count,
-                    Details = trained.Details,
-                });
-                log.Info($"train: {c.Name} ({c.Kind}) in {trained.TrainingSeconds:F1} s, {trained.SizeBytes / 1024.0:F0} KiB");
-                step.Advance();
-            }
-        }
-
-        File.WriteAllText(output.Summary, JsonSerializer.Serialize(summaries, RunStore.JsonOptions));
+        return new TrainingData(train, valid, vocabulary);
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

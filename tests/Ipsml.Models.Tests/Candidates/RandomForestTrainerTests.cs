@@ -45,6 +45,16 @@ public sealed class RandomForestTrainerTests : IDisposable
     }
 
     [Fact]
+    public void Small_batches_through_the_prediction_engine_score_like_large_ones()
+    {
+        using var model = ModelLoader.Load(Train("rf").ModelDir);
+        var rows = SyntheticData.Rows(200, 5);
+        var large = model.Score(rows);
+        var small = rows.Chunk(10).SelectMany(chunk => model.Score(chunk)).ToArray();
+        Assert.Equal(large, small);
+    }
+
+    [Fact]
     public void Same_seed_and_data_give_identical_scores()
     {
         var a = Train("a");
