@@ -52,5 +52,5 @@ internal sealed class AutoMlObjective
     }
 
     public double Metric(MLContext context, ITransformer model) =>
-        SearchMetric.Compute(settings.Metric, validLabels, MlNetModelBuilder.Probabilities(model, context.Data.LoadFromEnumerable(valid)));
+        SearchMetric.Compute(settings.Metric, validLabels, MlNetModelBuilder.Probabilities(model, context.Data.LoadFromEnumerable(valid)), settings.Prevalence);
 }

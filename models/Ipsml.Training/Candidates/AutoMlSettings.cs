@@ -5,10 +5,10 @@ namespace Ipsml.Training.Candidates;
 
 /// <summary>
 /// The AutoML candidate's parameters, read and checked: <c>maxTrials</c> (24), <c>maxSeconds</c> (120),
-/// <c>trainers</c> (a list of names, or one comma-separated string; default all), <c>metric</c> ("prAuc" or "rocAuc"),
+/// <c>trainers</c> (a list of names, or one comma-separated string; default all), <c>metric</c> ("prAuc", "rocAuc" or "prAucAtPrevalence" with <c>prevalence</c>, 0.01),
 /// <c>eta</c> (3) and <c>minRows</c> (2000). Unknown keys, unknown trainers and repeated trainers are refused by name.
 /// </summary>
-internal sealed record AutoMlSettings(IReadOnlyList<AutoMlLearner> Learners, string Metric, int MaxTrials, double MaxSeconds, int Eta, int MinRows, JsonObject Used)
+internal sealed record AutoMlSettings(IReadOnlyList<AutoMlLearner> Learners, string Metric, double Prevalence, int MaxTrials, double MaxSeconds, int Eta, int MinRows, JsonObject Used)
 {
     public const string TrainersKey = "trainers";
 
@@ -26,13 +26,14 @@ internal sealed record AutoMlSettings(IReadOnlyList<AutoMlLearner> Learners, str
         var maxTrials = p.Int("maxTrials", 24, 1, 10_000);
         var maxSeconds = p.Double("maxSeconds", 120, 0, 1e7);
         var metric = p.String("metric", SearchMetric.PrAuc, [.. SearchMetric.Names]);
+        var prevalence = p.Double("prevalence", 0.01, 1e-6, 0.999999);
         var eta = p.Int("eta", 3, 2, 10);
         var minRows = p.Int("minRows", 2000, 1);
         p.EnsureAllRead();
 
         var learners = ReadLearners(spec.Name, names);
         p.Used[TrainersKey] = new JsonArray([.. learners.Select(l => JsonValue.Create(l.Name))]);
-        return new AutoMlSettings(learners, metric, maxTrials, maxSeconds, eta, minRows, p.Used);
+        return new AutoMlSettings(learners, metric, prevalence, maxTrials, maxSeconds, eta, minRows, p.Used);
     }
 
     private static string TrainerList(string candidate, JsonNode node)

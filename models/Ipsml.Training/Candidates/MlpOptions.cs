@@ -14,6 +14,8 @@ internal sealed record MlpOptions(
     int Patience,
     double Dropout,
     int Threads,
+    string StopMetric,
+    double Prevalence,
     JsonObject Used)
 {
     public static MlpOptions Read(CandidateSpec spec)
@@ -30,6 +32,8 @@ internal sealed record MlpOptions(
             Patience: p.Int("patience", 4, 1, 10000),
             Dropout: p.Double("dropout", 0, 0, 0.9),
             Threads: p.Int("threads", 1, 1, 64),
+            StopMetric: p.String("stopMetric", Search.SearchMetric.PrAuc, [.. Search.SearchMetric.Names]),
+            Prevalence: p.Double("prevalence", 0.01, 1e-6, 0.999999),
             Used: p.Used);
         p.EnsureAllRead();
         return options;

@@ -143,12 +143,12 @@ public sealed class MlpTrainer : ICandidateTrainer
                 throw new InvalidOperationException($"candidate '{spec.Name}': training diverged in epoch {epoch} (loss {epochLoss}); lower 'learningRate' ({options.LearningRate})");
             }
 
-            // Validation PR-AUC decides the kept epoch. Without both classes in the validation split it says nothing
+            // The validation metric (stopMetric, PR-AUC by default) decides the kept epoch. Without both classes in the validation split it says nothing
             // (undefined without positives, 1 for any model without negatives), and then the last epoch is kept.
             var prAuc = double.NaN;
             if (validHasBothClasses)
             {
-                prAuc = BinaryMetrics.AveragePrecision(validLabels, module.Probabilities(valid, tables.Count, numeric.Count));
+                prAuc = Search.SearchMetric.Compute(options.StopMetric, validLabels, module.Probabilities(valid, tables.Count, numeric.Count), options.Prevalence);
             }
 
             trainLoss.Add(Round(epochLoss));

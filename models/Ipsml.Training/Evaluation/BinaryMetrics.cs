@@ -89,6 +89,16 @@ public static class BinaryMetrics
         return points.Count == 0 || points[^1].Positives == 0 ? double.NaN : ap;
     }
 
+    /// <summary>
+    /// PR-AUC as if malicious rows were <paramref name="prevalence"/> of all rows (negatives re-weighted). On feed data,
+    /// where malicious rows are the large majority, plain PR-AUC saturates near 1 for any model; this one does not.
+    /// </summary>
+    public static double AveragePrecisionAtPrevalence(IReadOnlyList<bool> labels, IReadOnlyList<float> scores, double prevalence)
+    {
+        var positives = labels.Count(l => l);
+        return AveragePrecision(labels, scores, NegativeWeightFor(prevalence, positives, labels.Count - positives));
+    }
+
     /// <summary>Counts at a threshold.</summary>
     public static CurvePoint At(IReadOnlyList<bool> labels, IReadOnlyList<float> scores, double threshold, double negativeWeight = 1)
     {

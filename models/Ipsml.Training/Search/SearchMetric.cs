@@ -11,12 +11,16 @@ internal static class SearchMetric
     /// <summary>ROC-AUC: prevalence-free.</summary>
     public const string RocAuc = "rocAuc";
 
-    public static IReadOnlyList<string> Names { get; } = [PrAuc, RocAuc];
+    /// <summary>PR-AUC with negatives re-weighted to a real-world prevalence: does not saturate on malicious-heavy feed data.</summary>
+    public const string PrAucAtPrevalence = "prAucAtPrevalence";
 
-    public static double Compute(string metric, IReadOnlyList<bool> labels, IReadOnlyList<float> scores) => metric switch
+    public static IReadOnlyList<string> Names { get; } = [PrAuc, RocAuc, PrAucAtPrevalence];
+
+    public static double Compute(string metric, IReadOnlyList<bool> labels, IReadOnlyList<float> scores, double prevalence = 0.01) => metric switch
     {
         PrAuc => BinaryMetrics.AveragePrecision(labels, scores),
         RocAuc => BinaryMetrics.RocAuc(labels, scores),
+        PrAucAtPrevalence => BinaryMetrics.AveragePrecisionAtPrevalence(labels, scores, prevalence),
         _ => throw new ArgumentException($"unknown search metric '{metric}'; known: {string.Join(", ", Names)}"),
     };
 }

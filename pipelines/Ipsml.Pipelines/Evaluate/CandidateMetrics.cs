@@ -146,6 +146,7 @@ public sealed record EvaluationReport
 
     public static double Value(QualityMetrics q, string metric) => metric switch
     {
+        "prAucAtPrevalence" => q.AtPrevalence.PrAuc,
         "prAuc" => q.PrAuc,
         "rocAuc" => q.RocAuc,
         "f1" => q.F1,

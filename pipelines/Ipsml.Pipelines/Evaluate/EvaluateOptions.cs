@@ -3,8 +3,12 @@ namespace Ipsml.Pipelines.Evaluate;
 /// <summary>The <c>evaluate</c> section of an experiment file.</summary>
 public sealed class EvaluateOptions
 {
-    /// <summary>The metric that picks the winner: "prAuc" (default), "rocAuc", "f1", "precisionAtRecall80", "precisionAtRecall90".</summary>
-    public string Metric { get; set; } = "prAuc";
+    /// <summary>
+    /// The metric that picks the winner: "prAucAtPrevalence" (default: PR-AUC with benign rows re-weighted to
+    /// <see cref="Prevalence"/>; plain PR-AUC saturates near 1 on malicious-heavy feed data), "prAuc", "rocAuc", "f1",
+    /// "precisionAtRecall80", "precisionAtRecall90".
+    /// </summary>
+    public string Metric { get; set; } = "prAucAtPrevalence";
 
     /// <summary>Share of malicious connections in the traffic the model will see; precision and alert rates are re-weighted to it.</summary>
     public double Prevalence { get; set; } = 0.01;
@@ -15,7 +19,7 @@ public sealed class EvaluateOptions
     /// </summary>
     public string Threshold { get; set; } = "max-f1-at-prevalence";
 
-    public static readonly IReadOnlySet<string> Metrics = new HashSet<string> { "prAuc", "rocAuc", "f1", "precisionAtRecall80", "precisionAtRecall90" };
+    public static readonly IReadOnlySet<string> Metrics = new HashSet<string> { "prAucAtPrevalence", "prAuc", "rocAuc", "f1", "precisionAtRecall80", "precisionAtRecall90" };
 
     public static readonly IReadOnlySet<string> ThresholdRules = new HashSet<string> { "max-f1-at-prevalence", "max-f1" };
 }

@@ -61,6 +61,13 @@ public sealed class BinaryMetricsTests
     }
 
     [Fact]
+    public void Average_precision_at_a_prevalence_reweights_the_negatives()
+    {
+        // Each negative counts 3 at 25% prevalence: precision 1, then 2/5, then 3/6 at the recall steps.
+        Assert.Equal((1 + 0.4 + 0.5) / 3, BinaryMetrics.AveragePrecisionAtPrevalence(Labels, Scores, 0.25), 12);
+    }
+
+    [Fact]
     public void Calling_everything_malicious_gets_precision_equal_to_prevalence()
     {
         var w = BinaryMetrics.NegativeWeightFor(0.01, 3, 3);
