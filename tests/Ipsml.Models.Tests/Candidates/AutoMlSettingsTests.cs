@@ -18,10 +18,11 @@ public sealed class AutoMlSettingsTests
         Assert.Equal(120, s.MaxSeconds);
         Assert.Equal(["fastForest", "fastTree", "lightGbm", "sdcaLogistic", "lbfgsLogistic"], s.Learners.Select(l => l.Name));
         Assert.Equal("prAuc", s.Metric);
+        Assert.Equal(0.01, s.Prevalence);
         Assert.Equal(3, s.Eta);
         Assert.Equal(2000, s.MinRows);
         Assert.Equal(
-            """{"trainers":["fastForest","fastTree","lightGbm","sdcaLogistic","lbfgsLogistic"],"maxTrials":24,"maxSeconds":120,"metric":"prAuc","eta":3,"minRows":2000}""",
+            """{"trainers":["fastForest","fastTree","lightGbm","sdcaLogistic","lbfgsLogistic"],"maxTrials":24,"maxSeconds":120,"metric":"prAuc","prevalence":0.01,"eta":3,"minRows":2000}""",
             s.Used.ToJsonString());
     }
 
