@@ -73,7 +73,10 @@ public sealed class PipelineFixture
               "name": "fixture",
               "seed": 7,
               "dataset": { "maxAsns": 10 },
-              "train": { "candidates": [ { "name": "forest", "kind": "random-forest", "parameters": { "trees": 20, "leaves": 8 } } ] },
+              "train": { "candidates": [
+                { "name": "forest", "kind": "random-forest", "parameters": { "trees": 20, "leaves": 8 } },
+                { "name": "search", "kind": "automl", "parameters": { "maxTrials": 4, "minRows": 50, "trainers": ["fastTree", "lbfgsLogistic"] } },
+                { "name": "net", "kind": "mlp", "parameters": { "hidden": "8", "epochs": 3 } } ] },
               "publish": { "name": "fixture-model" }
             }
             """);

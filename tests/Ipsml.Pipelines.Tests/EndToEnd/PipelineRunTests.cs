@@ -99,7 +99,9 @@ public sealed class PipelineRunTests : IClassFixture<PipelineRunTests.TwoRuns>
 
         var ma = Metrics(runs.First, a);
         var mb = Metrics(runs.Second, b);
+        Assert.Equal(["forest", "search", "net"], ma.Candidates.Select(c => c.Candidate));
         Assert.Equal(JsonSerializer.Serialize(ma.Candidates.Select(c => c.Quality)), JsonSerializer.Serialize(mb.Candidates.Select(c => c.Quality)));
+        Assert.Equal(JsonSerializer.Serialize(ma.Temporal.Select(c => c.Quality)), JsonSerializer.Serialize(mb.Temporal.Select(c => c.Quality)));
     }
 
     [Fact]
