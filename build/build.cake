@@ -143,8 +143,8 @@ Task("Publish")
 Task("Default")
     .IsDependentOn("Publish");
 
+// What CI runs after the tests (.ci/run here, .github/workflows/retrain.yml on GitHub): the whole pipeline.
 Task("CI")
-    .IsDependentOn("Test")
     .IsDependentOn("Publish");
 
 ///////////////////////////////////////////////////////////////////////////////
