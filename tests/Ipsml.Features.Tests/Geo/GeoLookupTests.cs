@@ -3,6 +3,7 @@ using Ipsml.Features.Geo;
 
 namespace Ipsml.Features.Tests.Geo;
 
+[Trait("Category", "SharedData")]
 public sealed class GeoLookupTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Ipsml.Features.Geo;
 
 namespace Ipsml.Features.Tests.Geo;
 
+[Trait("Category", "SharedData")]
 public sealed class GeoSourcesTests : IDisposable
 {
     private const string AsnIpv4Csv = "81.2.69.0,81.2.69.255,20712,\"Andrews & Arnold, Ltd\"\n1.0.0.0,1.0.0.255,13335,\"Cloudflare, Inc.\"\n";

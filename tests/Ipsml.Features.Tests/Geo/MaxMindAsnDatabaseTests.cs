@@ -4,6 +4,7 @@ using Ipsml.Features.Geo;
 
 namespace Ipsml.Features.Tests.Geo;
 
+[Trait("Category", "SharedData")]
 public sealed class MaxMindAsnDatabaseTests
 {
     private static readonly IReadOnlyList<SourceNetwork> Source = MaxMindSourceJson.Read(GeoTestData.AsnTestJson);

@@ -5,6 +5,7 @@ using MaxMind.GeoIP2;
 
 namespace Ipsml.Features.Tests.Geo;
 
+[Trait("Category", "SharedData")]
 public sealed class MaxMindCityDatabaseTests
 {
     private static readonly IReadOnlyList<SourceNetwork> Source = MaxMindSourceJson.Read(GeoTestData.CityTestJson);

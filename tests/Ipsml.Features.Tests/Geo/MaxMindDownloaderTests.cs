@@ -4,6 +4,7 @@ using Ipsml.Features.Geo;
 
 namespace Ipsml.Features.Tests.Geo;
 
+[Trait("Category", "SharedData")]
 public sealed class MaxMindDownloaderTests : IDisposable
 {
     private const string Key = "test+Key/1";

@@ -4,6 +4,7 @@ using Ipsml.Features.Inputs;
 
 namespace Ipsml.Features.Tests.Inputs;
 
+[Trait("Category", "SharedData")]
 public sealed class FeedFileTests : IDisposable
 {
     private const string Text = "# list\r\n1.2.3.4\r\n5.6.7.0/24";

@@ -8,6 +8,7 @@ namespace Ipsml.Features.Tests.Inputs;
 /// Every native file in ../shared/data read end to end: record counts, distinct counts and header dates are those
 /// stated in shared/data/SOURCES.md (or read off the files' own headers), and no line of these files is dropped.
 /// </summary>
+[Trait("Category", "SharedData")]
 public sealed class SharedDataFileTests
 {
     private static DateTimeOffset Utc(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);

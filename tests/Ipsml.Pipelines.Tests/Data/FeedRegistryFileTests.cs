@@ -3,6 +3,7 @@ using Ipsml.Pipelines.Fetch;
 namespace Ipsml.Pipelines.Tests.Data;
 
 /// <summary>The shipped feed registry: valid, documented in the README, and every snapshot entry present in ../shared/data.</summary>
+[Trait("Category", "SharedData")]
 public sealed class FeedRegistryFileTests
 {
     private static readonly string RegistryPath = Path.Combine(RepoPaths.Root, "data", "feeds.json");

@@ -6,6 +6,7 @@ using Ipsml.Pipelines.Runs;
 namespace Ipsml.Pipelines.Tests.EndToEnd;
 
 /// <summary>The whole pipeline through the CLI, on the hand-made fixture, as a developer or CI runs it.</summary>
+[Trait("Category", "SharedData")]
 public sealed class PipelineRunTests : IClassFixture<PipelineRunTests.TwoRuns>
 {
     private readonly TwoRuns runs;

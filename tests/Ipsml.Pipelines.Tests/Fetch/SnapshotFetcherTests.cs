@@ -4,6 +4,7 @@ using Ipsml.Pipelines.Fetch;
 
 namespace Ipsml.Pipelines.Tests.Fetch;
 
+[Trait("Category", "SharedData")]
 public sealed class SnapshotFetcherTests : IDisposable
 {
     // SHA-256("abc") and SHA-256("") from FIPS 180-2 / NIST test vectors.

@@ -6,6 +6,7 @@ using Ipsml.Pipelines.Tests.EndToEnd;
 
 namespace Ipsml.Pipelines.Tests.Observations;
 
+[Trait("Category", "SharedData")]
 public sealed class ObservationsStageTests : IDisposable
 {
     private readonly TestDirectory dir = new();
