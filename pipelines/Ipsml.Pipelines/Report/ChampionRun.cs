@@ -17,8 +17,8 @@ namespace Ipsml.Pipelines.Report;
 /// <param name="Missing">Why <paramref name="Facts"/> is null.</param>
 public sealed record ChampionRun(string Name, string Version, string Source, string? RunId, RunFacts? Facts, string? Missing)
 {
-    public const string FromGate = "gate decision";
-    public const string FromLatest = "latest published version (no gate decision)";
+    public const string FromGate = "named by the gate decision";
+    public const string FromLatest = "the latest published version; there is no gate decision";
 
     /// <summary>
     /// The gate's champion, or without a gate decision the latest published version of <paramref name="modelName"/>

@@ -79,8 +79,8 @@ public static class HtmlReport
         nav ul { columns: 3; margin: 6px 0; padding-left: 18px; }
         a { color: #1f5fae; }
         .table { overflow-x: auto; margin: 6px 0 14px; }
-        table { border-collapse: collapse; font-size: 12.5px; }
-        th, td { border: 1px solid #e1e4e8; padding: 3px 8px; vertical-align: top; }
+        table { border-collapse: collapse; font-size: 12px; }
+        th, td { border: 1px solid #e1e4e8; padding: 3px 6px; vertical-align: top; }
         th { background: #eef1f5; text-align: left; white-space: nowrap; }
         td { white-space: nowrap; }
         td.long { white-space: normal; min-width: 16em; max-width: 30em; }

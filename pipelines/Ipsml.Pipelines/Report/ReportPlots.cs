@@ -210,7 +210,7 @@ public static class ReportPlots
     private static Plot Importance(ReportData data)
     {
         var result = data.Importance;
-        var plot = New($"Permutation importance of {data.Winner} (computed by the report)", "Metric drop when the column is shuffled", "");
+        var plot = New($"Permutation importance of {data.Winner} (computed by the report)", "Metric drop when the column is shuffled", "Input column");
         var columns = result.Columns.OrderBy(c => c.RocAucDrop).ThenByDescending(c => c.Column, StringComparer.Ordinal).ToList();
         var roc = plot.Add.Bars(columns.Select((c, i) => new Bar { Position = i + 0.2, Value = c.RocAucDrop, Error = c.RocAucDropStd, Size = 0.38, FillColor = Benign, LineWidth = 0 }).ToArray());
         roc.Horizontal = true;
@@ -221,7 +221,6 @@ public static class ReportPlots
         pr.Color = Malicious;
         pr.LegendText = $"PR-AUC drop (base {Format.P(result.PrAuc)})";
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. columns.Select((_, i) => (double)i)], [.. columns.Select(c => c.Column)]);
-        plot.Axes.Left.Label.Text = "";
         var lo = Math.Min(0, columns.Min(c => Math.Min(c.RocAucDrop - c.RocAucDropStd, c.PrAucDrop - c.PrAucDropStd)));
         var hi = Math.Max(0.01, columns.Max(c => Math.Max(c.RocAucDrop + c.RocAucDropStd, c.PrAucDrop + c.PrAucDropStd)));
         plot.Axes.SetLimits(lo - (0.05 * (hi - lo)), hi + (0.05 * (hi - lo)), -0.7, columns.Count - 0.3);

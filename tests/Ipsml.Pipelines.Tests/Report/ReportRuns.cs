@@ -119,9 +119,3 @@ public sealed class ReportRuns : IDisposable
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class ReportRunsCollection : ICollectionFixture<ReportRuns>
-{
-    public const string Name = "report runs";
-}
