@@ -29,6 +29,14 @@ public static class IpsmlApp
         config.AddCommand<EvaluateCommand>("evaluate").WithExample("evaluate");
         config.AddCommand<ReportCommand>("report").WithExample("report", "--print");
         config.AddCommand<PublishCommand>("publish").WithExample("publish");
+        config.AddBranch("experiments", experiments =>
+        {
+            experiments.SetDescription("Look across runs: list them, compare two.");
+            experiments.AddCommand<ExperimentsListCommand>("list").WithExample("experiments", "list");
+            experiments.AddCommand<ExperimentsCompareCommand>("compare")
+                .WithExample("experiments", "compare", "20261203-172247-quick", "latest")
+                .WithExample("experiments", "compare", "run-a", "run-b", "--output-format", "csv");
+        });
         config.AddCommand<ScoreCommand>("score")
             .WithExample("score", "122.2.223.242,6", "141.142.164.33")
             .WithExample("score", "--model", "artifacts/models/ipsml/1.0.1", "--output-format", "jsonl", "8.8.8.8,13");

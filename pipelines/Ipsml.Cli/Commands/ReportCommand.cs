@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
 
-[Description("Write the run's report (Markdown) from the stages' recorded outputs.")]
+[Description("Write the run's report (Markdown for a PR comment, self-contained HTML, PNG plots) from the stages' recorded outputs.")]
 public sealed class ReportCommand(IpsmlConsoles consoles) : IpsmlCommand<ReportCommand.Settings>(consoles)
 {
     public sealed class Settings : OutputSettings
@@ -25,7 +25,7 @@ public sealed class ReportCommand(IpsmlConsoles consoles) : IpsmlCommand<ReportC
     {
         var store = new RunStore(layout);
         var run = store.Load(settings.Run);
-        var result = new ReportStage(layout, log).Run(run);
+        var result = log.WithProgress(() => new ReportStage(layout, log).Run(run, cancellationToken));
         run = store.Load(run.Id);
         run.Report = result.Markdown;
         store.Save(run);
@@ -36,6 +36,7 @@ public sealed class ReportCommand(IpsmlConsoles consoles) : IpsmlCommand<ReportC
         else
         {
             Consoles.Out.MarkupLineInterpolated($"report: {result.Markdown}");
+            Consoles.Out.MarkupLineInterpolated($"html: {result.Html} ({result.Plots.Count} plots embedded; PNGs in {Path.GetDirectoryName(result.Plots.FirstOrDefault() ?? result.Html)})");
         }
 
         return ExitCodes.Success;

@@ -29,5 +29,15 @@ public static class Format
         return (d >= 0 ? "+" : "") + d.ToString("F" + digits, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>A signed count ("+1,204", "-3", "0").</summary>
+    public static string SignedN(long n) => (n > 0 ? "+" : "") + N(n);
+
+    /// <summary>A signed size difference ("+12 KiB", "-512 B").</summary>
+    public static string SignedBytes(long b) => b == 0 ? "0 B" : (b > 0 ? "+" : "-") + Bytes(Math.Abs(b));
+
+    /// <summary>"old → new (+d)" for a count that may be missing on either side ("—").</summary>
+    public static string Change(long? before, long? after) =>
+        $"{(before is { } a ? N(a) : "—")} → {(after is { } b ? N(b) : "—")}{(before is { } x && after is { } y && x != y ? $" ({SignedN(y - x)})" : "")}";
+
     public static string Date(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "";
 }

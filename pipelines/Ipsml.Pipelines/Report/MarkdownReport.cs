@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Ipsml.Pipelines.Evaluate;
 
@@ -6,38 +7,119 @@ namespace Ipsml.Pipelines.Report;
 /// <summary>The run report in Markdown, fit for a pull-request comment: the summary first, then the numbers that hurt.</summary>
 public static class MarkdownReport
 {
-    public static string Render(RunFacts facts)
+    /// <summary>The whole report, sections in order.</summary>
+    public static string Render(ReportData data) => string.Concat(Sections(data).Select(s => s.Markdown));
+
+    /// <summary>The report's sections; the HTML report renders the same sections.</summary>
+    public static IReadOnlyList<ReportSection> Sections(ReportData data)
     {
+        var facts = data.Facts;
+        var sections = new List<ReportSection>
+        {
+            Section(ReportSection.Summary, sb => AppendSummary(sb, data)),
+            Section("candidates", sb => AppendMetrics(sb, data)),
+            Section("gate", sb => AppendGate(sb, data)),
+            Section(ReportSection.Plots, sb => AppendPlots(sb, data)),
+            Section("errors", sb => AppendErrors(sb, data)),
+            Section("slices", sb => AppendSlices(sb, data)),
+            Section("importance", sb => AppendImportance(sb, data)),
+            Section("feature-sets", sb => AppendFeatureSets(sb, facts)),
+            Section("temporal", sb => AppendTemporal(sb, facts)),
+            Section("data-changes", sb => AppendDataChanges(sb, data)),
+            Section("data", sb => AppendData(sb, facts)),
+            Section("dataset", sb => AppendDataset(sb, facts)),
+            Section("notes", sb => AppendNotes(sb, facts)),
+        };
+        return [.. sections.Where(s => s.Markdown.Length > 0)];
+    }
+
+    private static ReportSection Section(string id, Action<StringBuilder> append)
+    {
+        var sb = new StringBuilder();
+        append(sb);
+        return new ReportSection(id, sb.ToString());
+    }
+
+    private static void AppendSummary(StringBuilder sb, ReportData data)
+    {
+        var facts = data.Facts;
         var m = facts.Metrics;
         var winner = m.Get(m.Winner);
         var q = winner.Quality;
-        var sb = new StringBuilder();
         sb.Append($"# ipsml run `{facts.Run.Id}`: experiment `{facts.Run.Experiment}`\n\n");
         sb.Append($"**Winner: `{winner.Candidate}`** ({winner.Kind}) by {m.Metric}: PR-AUC {Format.P(q.PrAuc)} (no-skill {Format.P(q.PrAucBaseline)}), ROC-AUC {Format.P(q.RocAuc)}; ");
         sb.Append($"at {Format.Pct(m.Prevalence)} malicious traffic it flags {Format.P(q.AtPrevalence.AlertsPer10k, 1)} connections per 10k, {Format.P(q.AtPrevalence.FalseAlertsPer10k, 1)} of them benign (precision {Format.P(q.AtPrevalence.Precision)}, recall {Format.P(q.AtPrevalence.Recall)}).\n\n");
+        sb.Append(GateLine(data)).Append("\n\n");
         sb.Append($"Code `{facts.Run.GitCommit ?? "outside git"}`, seed {facts.Run.Seed}, data from {facts.Sources.Mode}{(facts.Sources.SnapshotDir is { } d ? $" `{d}`" : "")}.\n\n");
-
-        AppendMetrics(sb, m);
-        AppendFeatureSets(sb, facts);
-        AppendTemporal(sb, facts);
-        AppendData(sb, facts);
-        AppendDataset(sb, facts);
-        AppendNotes(sb, facts);
-        return sb.ToString();
     }
 
-    private static void AppendMetrics(StringBuilder sb, EvaluationReport m)
+    /// <summary>The one-line verdict of the gate, or that there is none.</summary>
+    public static string GateLine(ReportData data)
     {
+        if (data.Gate is not { } g)
+        {
+            return $"**Gate: no gate decision** (`runs/{data.Facts.Run.Id}/{Gate.GateDecision.FileName}` has not been written; the winner is not cleared for publishing).";
+        }
+
+        var verdict = g.Passed ? "**Gate: passed**" : "**Gate: failed**";
+        var metric = MetricValue(g.CandidateMetrics, g.Metric);
+        var against = g.ChampionMetrics is { } c
+            ? $"`{g.Candidate}` against champion `{g.ChampionVersion}`: {g.Metric} {Format.P(metric)} vs {Format.P(MetricValue(c, g.Metric))} ({Format.Delta(metric, MetricValue(c, g.Metric))}; allowed drop {Format.P(g.Tolerance)})"
+            : $"`{g.Candidate}`: {g.Metric} {Format.P(metric)}, no champion yet";
+        var failed = g.Checks.Where(x => !x.Passed).ToList();
+        return $"{verdict} — {against}" + (failed.Count > 0 ? $"; failed: {string.Join("; ", failed.Select(x => $"{x.Name} ({x.Detail})"))}" : "") + ".";
+    }
+
+    private static double MetricValue(CandidateMetrics c, string metric)
+    {
+        try
+        {
+            return EvaluationReport.Value(c.Quality, metric);
+        }
+        catch (ArgumentException)
+        {
+            return double.NaN;
+        }
+    }
+
+    private static void AppendMetrics(StringBuilder sb, ReportData data)
+    {
+        var m = data.Facts.Metrics;
+        var champion = data.Gate?.ChampionMetrics;
+        var championName = $"_champion {data.Gate?.ChampionVersion}_";
         sb.Append("## Candidates on the held-out test split (group split by /24)\n\n");
         sb.Append($"Threshold chosen on the validation split ({m.ThresholdRule}). Rows of the test split: {Format.N(m.Candidates[0].Quality.Rows)} ");
-        sb.Append($"({Format.N(m.Candidates[0].Quality.Malicious)} malicious, {Format.N(m.Candidates[0].Quality.Benign)} benign).\n\n");
+        sb.Append($"({Format.N(m.Candidates[0].Quality.Malicious)} malicious, {Format.N(m.Candidates[0].Quality.Benign)} benign).");
+        if (champion is not null)
+        {
+            sb.Append($" The champion (`{data.Gate!.ChampionVersion}`, re-scored by the gate on this test split with its own vocabulary and threshold) and the winner's change against it close the table.");
+        }
+
+        sb.Append("\n\n");
         var t = new MarkdownTable("candidate", "kind", "PR-AUC:", "no-skill PR-AUC:", "ROC-AUC:", "P@R0.8:", "P@R0.9:", "threshold:", "precision:", "recall:", "F1:", "FPR:", "ECE:", "size:", "train s:", "rows/s:");
-        foreach (var c in m.Candidates)
+        void Add(string name, CandidateMetrics c)
         {
             var q = c.Quality;
-            t.Row(c.Candidate == m.Winner ? $"**{c.Candidate}**" : c.Candidate, c.Kind, Format.P(q.PrAuc), Format.P(q.PrAucBaseline), Format.P(q.RocAuc),
+            t.Row(name, c.Kind, Format.P(q.PrAuc), Format.P(q.PrAucBaseline), Format.P(q.RocAuc),
                 Format.P(q.PrecisionAtRecall80), Format.P(q.PrecisionAtRecall90), Format.P(q.Threshold), Format.P(q.Precision), Format.P(q.Recall), Format.P(q.F1),
                 Format.P(q.FalsePositiveRate), Format.P(q.Calibration.ExpectedCalibrationError), Format.Bytes(c.Cost.SizeBytes), Format.P(c.Cost.TrainingSeconds, 1), Format.N((long)c.Cost.ScoringRowsPerSecond));
+        }
+
+        foreach (var c in m.Candidates)
+        {
+            Add(c.Candidate == m.Winner ? $"**{c.Candidate}**" : c.Candidate, c);
+        }
+
+        if (champion is not null)
+        {
+            Add(championName, champion);
+            var w = m.Get(m.Winner);
+            var (a, b) = (w.Quality, champion.Quality);
+            t.Row("_Δ winner − champion_", "", Format.Delta(a.PrAuc, b.PrAuc), Format.Delta(a.PrAucBaseline, b.PrAucBaseline), Format.Delta(a.RocAuc, b.RocAuc),
+                Format.Delta(a.PrecisionAtRecall80, b.PrecisionAtRecall80), Format.Delta(a.PrecisionAtRecall90, b.PrecisionAtRecall90), "", Format.Delta(a.Precision, b.Precision),
+                Format.Delta(a.Recall, b.Recall), Format.Delta(a.F1, b.F1), Format.Delta(a.FalsePositiveRate, b.FalsePositiveRate),
+                Format.Delta(a.Calibration.ExpectedCalibrationError, b.Calibration.ExpectedCalibrationError), Format.SignedBytes(w.Cost.SizeBytes - champion.Cost.SizeBytes),
+                Format.Delta(w.Cost.TrainingSeconds, champion.Cost.TrainingSeconds, 1), Format.SignedN((long)w.Cost.ScoringRowsPerSecond - (long)champion.Cost.ScoringRowsPerSecond));
         }
 
         sb.Append(t).Append('\n');
@@ -51,9 +133,148 @@ public static class MarkdownReport
             p.Row(c.Candidate, Format.P(a.Precision), Format.P(a.Recall), Format.P(a.PrAuc), Format.P(a.AlertsPer10k, 1), Format.P(a.FalseAlertsPer10k, 1));
         }
 
+        if (champion is not null)
+        {
+            var a = m.Get(m.Winner).Quality.AtPrevalence;
+            var b = champion.Quality.AtPrevalence;
+            p.Row(championName, Format.P(b.Precision), Format.P(b.Recall), Format.P(b.PrAuc), Format.P(b.AlertsPer10k, 1), Format.P(b.FalseAlertsPer10k, 1));
+            p.Row("_Δ winner − champion_", Format.Delta(a.Precision, b.Precision), Format.Delta(a.Recall, b.Recall), Format.Delta(a.PrAuc, b.PrAuc), Format.Delta(a.AlertsPer10k, b.AlertsPer10k, 1), Format.Delta(a.FalseAlertsPer10k, b.FalseAlertsPer10k, 1));
+        }
+
         var all = m.Candidates[0].Quality.AllMalicious;
         p.Row("_everything malicious_", Format.P(all.Precision), Format.P(all.Recall), Format.P(all.PrAuc), Format.P(all.AlertsPer10k, 1), Format.P(all.FalseAlertsPer10k, 1));
         sb.Append(p).Append('\n');
+    }
+
+    private static void AppendGate(StringBuilder sb, ReportData data)
+    {
+        if (data.Gate is not { } g)
+        {
+            return;
+        }
+
+        sb.Append("## Gate\n\n");
+        sb.Append($"From `runs/{data.Facts.Run.Id}/{Gate.GateDecision.FileName}`: {(g.Passed ? "the winner may be published" : "the winner may not be published")}. ");
+        sb.Append($"Limits: {g.Metric} may drop at most {Format.P(g.Tolerance)} against the champion, size at most {Format.Bytes(g.MaxSizeBytes)}, latency at most {Format.P(g.MaxLatencyMicroseconds, 1)} µs.\n\n");
+        var t = new MarkdownTable("check", "result", "detail");
+        foreach (var c in g.Checks)
+        {
+            t.Row(c.Name, c.Passed ? "pass" : "**fail**", c.Detail);
+        }
+
+        sb.Append(t).Append('\n');
+    }
+
+    private static void AppendPlots(StringBuilder sb, ReportData data)
+    {
+        if (data.Plots.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("## Plots\n\n");
+        sb.Append("PNG files beside this report (`report.html` shows them inline):\n\n");
+        foreach (var p in data.Plots)
+        {
+            sb.Append($"- [{p.Title}]({p.RelativePath}): {p.Caption}\n");
+        }
+
+        sb.Append('\n');
+    }
+
+    private static void AppendErrors(StringBuilder sb, ReportData data)
+    {
+        var benignAbove = data.WinnerRows.Count(r => !r.Malicious && r.Probability >= data.Threshold);
+        var maliciousBelow = data.WinnerRows.Count(r => r.Malicious && r.Probability < data.Threshold);
+        sb.Append($"## Where `{data.Winner}` is most wrong\n\n");
+        sb.Append($"Computed by the report: the evaluate stage's predictions joined with the test split's rows. At the threshold {Format.P(data.Threshold)}, ");
+        sb.Append($"{Format.N(benignAbove)} benign rows are flagged (false positives) and {Format.N(maliciousBelow)} malicious rows are missed (false negatives).\n\n");
+        sb.Append($"### Highest-scoring benign rows (top {data.FalsePositives.Count} false positives)\n\n");
+        sb.Append(ErrorTable(data.FalsePositives, data.Threshold)).Append('\n');
+        sb.Append($"### Lowest-scoring malicious rows (top {data.FalseNegatives.Count} false negatives)\n\n");
+        sb.Append(ErrorTable(data.FalseNegatives, data.Threshold)).Append('\n');
+    }
+
+    private static MarkdownTable ErrorTable(IReadOnlyList<ScoredRow> rows, double threshold)
+    {
+        var t = new MarkdownTable("address", "probability:", "flagged", "hour:", "hour source", "feeds", "country", "ASN:", "time zone", "latitude:", "longitude:", "first seen", "last seen");
+        foreach (var r in rows)
+        {
+            var f = r.Row.Features;
+            t.Row($"`{f.Address}`", Format.P(r.Probability, 4), r.Probability >= threshold ? "yes" : "no", f.Hour?.ToString(CultureInfo.InvariantCulture) ?? "", r.Row.HourSource,
+                string.Join(", ", r.Feeds), f.CountryCode ?? "", f.Asn?.ToString(CultureInfo.InvariantCulture) ?? "", f.TimeZone ?? "",
+                f.Latitude is { } lat ? Format.P(lat, 2) : "", f.Longitude is { } lon ? Format.P(lon, 2) : "", Format.Date(r.Row.FirstSeen), Format.Date(r.Row.LastSeen));
+        }
+
+        return t;
+    }
+
+    private static void AppendSlices(StringBuilder sb, ReportData data)
+    {
+        sb.Append($"## `{data.Winner}` by slice of the test split\n\n");
+        sb.Append($"Computed by the report from the evaluate stage's predictions at the threshold {Format.P(data.Threshold)}: the {SliceMetrics.DefaultTop} largest slices, the rest pooled. ");
+        sb.Append("PR-AUC and ROC-AUC need both labels in a slice (n/a otherwise); precision is n/a where nothing is flagged, recall where no row is malicious. ");
+        sb.Append("Country and ASN slices add up to the test rows; feed slices overlap (an address several feeds list counts in each).\n\n");
+        foreach (var (title, slices) in new[] { ("By feed", data.ByFeed), ("By country", data.ByCountry), ("By ASN", data.ByAsn) })
+        {
+            sb.Append($"### {title}\n\n");
+            var t = new MarkdownTable("slice", "rows:", "malicious share:", "PR-AUC:", "ROC-AUC:", "flagged:", "precision:", "recall:");
+            foreach (var s in slices)
+            {
+                t.Row(s.Name, Format.N(s.Rows), Format.Pct(s.MaliciousShare), Format.P(s.PrAuc), Format.P(s.RocAuc), Format.N(s.Flagged), Format.P(s.Precision), Format.P(s.Recall));
+            }
+
+            sb.Append(t).Append('\n');
+        }
+    }
+
+    private static void AppendImportance(StringBuilder sb, ReportData data)
+    {
+        var r = data.Importance;
+        sb.Append($"## Feature importance of `{data.Winner}`\n\n");
+        sb.Append($"Computed by the report (not a stage output): the winner's model scores {Format.N(r.Rows)} test rows (all of them up to {Format.N(PermutationImportance.MaxRows)}, else a sample seeded with {r.Seed}) ");
+        sb.Append($"with one column at a time shuffled across rows, {PermutationImportance.Repeats} seeded shuffles each. Base ROC-AUC {Format.P(r.RocAuc)}, PR-AUC {Format.P(r.PrAuc)}; a larger drop means the model leans on the column more.\n\n");
+        var t = new MarkdownTable("column", "ROC-AUC drop:", "± sd:", "PR-AUC drop:", "± sd:");
+        foreach (var c in r.Columns.OrderByDescending(c => c.RocAucDrop))
+        {
+            t.Row(c.Column, Format.P(c.RocAucDrop, 4), Format.P(c.RocAucDropStd, 4), Format.P(c.PrAucDrop, 4), Format.P(c.PrAucDropStd, 4));
+        }
+
+        sb.Append(t).Append('\n');
+    }
+
+    private static void AppendDataChanges(StringBuilder sb, ReportData data)
+    {
+        if (data.Champion is not { } champion)
+        {
+            return;
+        }
+
+        sb.Append($"## Data since the champion `{champion.Name} {champion.Version}`\n\n");
+        if (champion.Facts is null)
+        {
+            sb.Append($"Not compared: {champion.Missing}.\n\n");
+            return;
+        }
+
+        var changed = data.DataChanges.Where(c => c.IsChange)
+            .OrderByDescending(c => Math.Abs((c.Observations ?? 0) - (c.ChampionObservations ?? 0)))
+            .ThenBy(c => c.Feed, StringComparer.Ordinal)
+            .ToList();
+        sb.Append($"The champion ({champion.Source}) was trained by run `{champion.RunId}`; this compares that run's fetch, observations and dataset outputs with this run's. ");
+        sb.Append($"{data.DataChanges.Count - changed.Count} of {data.DataChanges.Count} feeds are unchanged (same files, same counts).\n\n");
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var t = new MarkdownTable("feed", "files", "lines read", "observations", "addresses", "dataset rows");
+        foreach (var c in changed)
+        {
+            t.Row(c.Feed, c.Files, Format.Change(c.ChampionLines, c.Lines), Format.Change(c.ChampionObservations, c.Observations), Format.Change(c.ChampionAddresses, c.Addresses), Format.Change(c.ChampionRows, c.Rows));
+        }
+
+        sb.Append(t).Append('\n');
     }
 
     private static void AppendFeatureSets(StringBuilder sb, RunFacts facts)
@@ -182,6 +403,7 @@ public static class MarkdownReport
         sb.Append("## Reading these numbers\n\n");
         sb.Append("- The split is by network group: no /24 (IPv6 /48) appears in more than one split, so a model cannot score well by remembering neighbours.\n");
         sb.Append("- PR-AUC depends on the class balance; compare it with its no-skill baseline. ROC-AUC does not, and the re-weighted table shows what an analyst would see.\n");
+        sb.Append("- Computed by the report, not read from a stage's outputs: the curves and histograms (from the evaluate stage's predictions), the error examples, the slices and the permutation importance. Every other number is read from the stages' recorded outputs.\n");
         sb.Append("- Stage keys: ").Append(string.Join(", ", facts.Run.Stages.Select(kv => $"{kv.Key} `{kv.Value.Key}`{(kv.Value.Reused ? " (reused)" : "")}"))).Append(".\n");
     }
 }
