@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Ipsml.Training.Evaluation;
 
 /// <summary>
@@ -218,6 +220,14 @@ public readonly record struct CurvePoint(double Threshold, double TruePositives,
     public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
 }
 
-public sealed record Calibration(double ExpectedCalibrationError, double Brier, IReadOnlyList<CalibrationBin> Bins);
+public sealed record Calibration(
+    [property: JsonPropertyName("expectedCalibrationError")] double ExpectedCalibrationError,
+    [property: JsonPropertyName("brier")] double Brier,
+    [property: JsonPropertyName("bins")] IReadOnlyList<CalibrationBin> Bins);
 
-public sealed record CalibrationBin(double From, double To, long Rows, double MeanPredicted, double Observed);
+public sealed record CalibrationBin(
+    [property: JsonPropertyName("from")] double From,
+    [property: JsonPropertyName("to")] double To,
+    [property: JsonPropertyName("rows")] long Rows,
+    [property: JsonPropertyName("meanPredicted")] double MeanPredicted,
+    [property: JsonPropertyName("observed")] double Observed);

@@ -81,7 +81,7 @@ public sealed class ExperimentsCommandTests(ReportRuns runs)
             ["quality.rows"] = c => c.Quality.Rows,
             ["quality.atPrevalence.precision"] = c => c.Quality.AtPrevalence.Precision,
             ["quality.atPrevalence.alertsPer10k"] = c => c.Quality.AtPrevalence.AlertsPer10k,
-            ["quality.calibration.ExpectedCalibrationError"] = c => c.Quality.Calibration.ExpectedCalibrationError, // the calibration record is written with .NET names
+            ["quality.calibration.expectedCalibrationError"] = c => c.Quality.Calibration.ExpectedCalibrationError,
             ["cost.sizeBytes"] = c => c.Cost.SizeBytes,
             ["cost.trainingSeconds"] = c => c.Cost.TrainingSeconds,
             ["cost.latencyMicroseconds"] = c => c.Cost.LatencyMicroseconds,
