@@ -18,7 +18,8 @@ public abstract class StageCommand<TSettings>(IpsmlConsoles consoles) : IpsmlCom
         var experiment = store.Experiment(run);
         var outcome = log.WithProgress(() => RunStage(settings, layout, log, run, experiment, cancellationToken));
         store.RecordStage(run.Id, StageName, outcome);
-        Consoles.Out.MarkupLineInterpolated($"{StageName}: {(outcome.Reused ? "[green]up to date[/], reused" : $"done in {outcome.Seconds:F1} s")} → {outcome.Dir}");
+        var what = outcome.Reused ? "[green]up to date[/], reused" : Markup.Escape($"done in {outcome.Seconds:F1} s");
+        Consoles.Out.MarkupLine($"{Markup.Escape(StageName)}: {what} → {Markup.Escape(outcome.Dir)}");
         return ExitCodes.Success;
     }
 
