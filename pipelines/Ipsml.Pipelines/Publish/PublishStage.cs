@@ -69,7 +69,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
         try
         {
             CopyDirectory(modelDir, staging);
-            var onnx = Export(options, description.Kind, staging, datasetFiles.Test, vocabulary);
+            var onnx = Export(options, winner.Candidate, description.Kind, staging, datasetFiles.Test, vocabulary);
             var manifest = new ArtifactManifest
             {
                 Name = options.Name,
@@ -138,7 +138,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
     }
 
     /// <summary>model/model.onnx, verified on the test split's rows (encoded with this model's vocabulary) and the edge rows; null when turned off.</summary>
-    private OnnxModelInfo? Export(PublishOptions options, string kind, string modelDir, string testSplit, FeatureVocabulary vocabulary)
+    private OnnxModelInfo? Export(PublishOptions options, string candidate, string kind, string modelDir, string testSplit, FeatureVocabulary vocabulary)
     {
         if (!options.Onnx)
         {
@@ -146,14 +146,18 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
             return null;
         }
 
-        if (!OnnxExporter.Kinds.Contains(kind))
-        {
-            throw new OnnxExportException($"{modelDir}: model kind '{kind}' has no ONNX export; set publish.onnx to false to publish without one");
-        }
-
         var encoder = new FeatureEncoder(vocabulary);
         var rows = DatasetRow.ReadAll(testSplit).Select(r => encoder.Encode(r.Features, r.Malicious)).Concat(OnnxExporter.EdgeRows(vocabulary)).ToList();
-        var info = OnnxExporter.Export(modelDir, rows);
+        OnnxModelInfo info;
+        try
+        {
+            info = OnnxExporter.Export(modelDir, rows);
+        }
+        catch (OnnxExportException e)
+        {
+            throw new OnnxExportException($"publish {options.Name} ({candidate}, kind '{kind}'): ONNX export failed, nothing was published: {e.Message}. Set publish.onnx to false to publish without ONNX.", e);
+        }
+
         log.Info($"publish: ONNX export ({info.Producer}, opset {info.Opset}) agrees with the native runtime on {info.Verification.Rows:N0} rows, max |difference| {info.Verification.MaxAbsDifference:G3}");
         return info with { File = $"{ArtifactFiles.ModelDir}/{info.File}" };
     }

@@ -15,7 +15,9 @@ namespace Ipsml.Pipelines.Tests.Gate;
 /// <item>w3, weak: published before gating (refused), then gated (fails) and published with --force-promote → 1.0.3;</item>
 /// <item>s, a forest with other parameters, gated (against 1.0.2) before w3 and published after it: stale, refused;</item>
 /// <item>w2 published again after w3: its model is already 1.0.3, so nothing new;</item>
-/// <item>budget, the normal forest under another name with a 1,000-byte size budget: fails with no champion.</item>
+/// <item>budget, the normal forest under another name with a 1,000-byte size budget: fails with no champion;</item>
+/// <item>mlp, an MLP candidate under another name: published with its hand-written ONNX graph;</item>
+/// <item>plain, the normal forest under another name with <c>publish.onnx</c> false: published without ONNX.</item>
 /// </list>
 /// LATEST is recorded after each step.
 /// </summary>
@@ -75,6 +77,24 @@ public sealed class ChampionRuns : IDisposable
         StaleForcedPublish = CliRunner.Run("publish", "-o", Output, "--run", "s", "--force-promote");
         RefusedThenPublishedElsewhere = CliRunner.Run("publish", "-o", Output, "--run", "w2");
         Steps["budget"] = Pipeline("budget", Budget, gate: true, publish: true);
+        Steps["mlp"] = Pipeline("mlp", Write("mlp.json", """
+            {
+              "name": "fixture-mlp",
+              "seed": 7,
+              "dataset": { "maxAsns": 10 },
+              "train": { "candidates": [ { "name": "mlp", "kind": "mlp", "parameters": { "hidden": "16", "embedding": 4, "epochs": 3 } } ] },
+              "publish": { "name": "mlp-model" }
+            }
+            """), gate: true, publish: true);
+        Steps["plain"] = Pipeline("plain", Write("plain.json", """
+            {
+              "name": "fixture-plain",
+              "seed": 7,
+              "dataset": { "maxAsns": 10 },
+              "train": { "candidates": [ { "name": "forest", "kind": "random-forest", "parameters": { "trees": 20, "leaves": 8 } } ] },
+              "publish": { "name": "plain-model", "onnx": false }
+            }
+            """), gate: true, publish: true);
     }
 
     public PipelineFixture Fixture { get; }

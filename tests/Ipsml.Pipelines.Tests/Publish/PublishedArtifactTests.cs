@@ -66,6 +66,37 @@ public sealed class PublishedArtifactTests(ChampionRuns runs)
     }
 
     [Fact]
+    public void Mlp_winner_is_published_with_its_own_onnx_graph_that_scores_like_the_csharp_network()
+    {
+        Assert.All(runs.Steps["mlp"], kv => Assert.True(kv.Value.ExitCode == 0, $"mlp {kv.Key}: {kv.Value.Error}{kv.Value.Out}"));
+        var dir = runs.Layout.ModelVersionDir("mlp-model", "1.0.1");
+        using var artifact = ModelArtifact.Load(dir);
+        var onnx = artifact.Manifest.Onnx!;
+        var encoder = new FeatureEncoder(artifact.Vocabulary);
+        var rows = DatasetRow.ReadAll(runs.Layout.Dataset(runs.Run("mlp").Stages["dataset"].Key).Test).Select(r => encoder.Encode(r.Features)).ToList();
+        using var scorer = new OnnxRuntimeScorer(Path.Combine(dir, "model", "model.onnx"));
+
+        Assert.Equal("mlp", artifact.Manifest.Kind);
+        Assert.Equal("ipsml MLP writer", onnx.Producer);
+        Assert.Equal(13, onnx.Opset);
+        Assert.Equal(artifact.Manifest.Features.Columns.Order(), onnx.Inputs.Select(i => i.Name).Order());
+        Assert.True(artifact.Model.Score(rows).Zip(scorer.Score(rows)).All(t => Math.Abs(t.First - t.Second) <= 1e-4));
+        Assert.Contains("`model/mlp.json` + `model/mlp.bin`", File.ReadAllText(Path.Combine(dir, "MODEL_CARD.md")));
+    }
+
+    [Fact]
+    public void Onnx_can_be_turned_off_in_the_experiment_and_the_card_says_so()
+    {
+        Assert.All(runs.Steps["plain"], kv => Assert.True(kv.Value.ExitCode == 0, $"plain {kv.Key}: {kv.Value.Error}{kv.Value.Out}"));
+        var dir = runs.Layout.ModelVersionDir("plain-model", "1.0.1");
+        using var artifact = ModelArtifact.Load(dir);
+
+        Assert.Null(artifact.Manifest.Onnx);
+        Assert.False(File.Exists(Path.Combine(dir, "model", "model.onnx")));
+        Assert.Contains("No ONNX export was written for this version", File.ReadAllText(Path.Combine(dir, "MODEL_CARD.md")));
+    }
+
+    [Fact]
     public void Model_card_describes_the_gate_and_the_onnx_file()
     {
         var card = File.ReadAllText(Path.Combine(Dir, "MODEL_CARD.md"));
