@@ -27,13 +27,15 @@ public sealed class OnnxRuntimeScorer : IDisposable
         }
 
         Inputs = [.. session.InputMetadata.Select(kv => kv.Key)];
-        foreach (var name in Inputs)
+        if (Inputs.FirstOrDefault(name => !FeatureSchema.AllColumns.Contains(name)) is { } stranger)
         {
-            FeatureSchema.Validate([name]);
+            session.Dispose();
+            throw new OnnxExportException($"{onnxPath}: graph input '{stranger}' is not a feature column ({string.Join(", ", FeatureSchema.AllColumns)})");
         }
 
         if (!session.OutputMetadata.ContainsKey(OnnxExporter.ProbabilityOutput))
         {
+            session.Dispose();
             throw new OnnxExportException($"{onnxPath}: no '{OnnxExporter.ProbabilityOutput}' output (has {string.Join(", ", session.OutputMetadata.Keys)})");
         }
     }

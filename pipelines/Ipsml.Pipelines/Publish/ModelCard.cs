@@ -78,7 +78,7 @@ public static class ModelCard
     private static void Files(StringBuilder sb, ArtifactManifest manifest)
     {
         sb.Append("## Files for other engines\n\n");
-        sb.Append(manifest.Kind == "mlp"
+        sb.Append(manifest.Kind == Scoring.Kinds.MlpScoringModel.KindName
             ? "`model/mlp.json` + `model/mlp.bin`: the network in ipsml's documented format (layout and shapes in JSON, float32 little-endian weights), read by the scoring library without TorchSharp. "
             : "`model/model.zip`: the ML.NET model (featurisation, trainer, calibrator), loaded by the scoring library. ");
         if (manifest.Onnx is not { } onnx)

@@ -5,6 +5,7 @@ using Ipsml.Scoring;
 using Ipsml.Scoring.Kinds;
 using Ipsml.Training;
 using Ipsml.Training.Candidates;
+using Microsoft.ML;
 
 namespace Ipsml.Models.Tests.Onnx;
 
@@ -188,6 +189,23 @@ public sealed class OnnxExporterTests : IDisposable
 
         Assert.Throws<OnnxExportException>(() => OnnxExporter.Compare("m.onnx", [0.5f], [float.NaN], 1e-4));
         Assert.Equal(0.0, OnnxExporter.Compare("m.onnx", [0.5f, 0.25f], [0.5f, 0.25f], 1e-4));
+    }
+
+    [Fact]
+    public void A_graph_exported_with_the_training_schema_asks_for_label_and_is_refused()
+    {
+        // What the exporter avoids: converting with FeatureRow's schema, which has Label and Weight, makes them graph inputs.
+        var modelDir = TrainForest(FeatureSchema.DefaultColumns);
+        var context = new MLContext(seed: 0);
+        var model = context.Model.Load(Path.Combine(modelDir, MlNetScoringModel.ZipFile), out _);
+        var path = Path.Combine(dir, "with-label.onnx");
+        using (var file = File.Create(path))
+        {
+            context.Model.ConvertToOnnx(model, context.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()), file);
+        }
+
+        var e = Assert.Throws<OnnxExportException>(() => new OnnxRuntimeScorer(path));
+        Assert.Contains("graph input 'Label' is not a feature column", e.Message);
     }
 
     [Fact]
