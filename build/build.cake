@@ -1,9 +1,10 @@
-// ipsml build pipeline: Restore → Build → Fetch → Observations → Dataset → Train → Evaluate → Report → Publish.
-// Each stage task is one call of the ipsml CLI command of the same name, so CI runs what a developer types.
+// ipsml build pipeline: Restore → Build → Fetch → Observations → Dataset → Train → Evaluate → Gate → Report → Publish
+// (→ Pack). Each stage task is one call of the ipsml CLI command of the same name, so CI runs what a developer types.
 //
 //   ./build.sh --snapshot ../shared/data          whole pipeline, offline, on a snapshot folder
 //   ./build.sh --target Test                      the test suite
 //   ./build.sh --experiment experiments/quick.json --output artifacts
+//   ./build.sh --snapshot ../shared/data --target Pack   ... and the model's NuGet package (OUTPUT/packages/)
 
 #load "parameters.cake"
 #load "paths.cake"
@@ -67,6 +68,23 @@ void Ipsml(BuildParameters p, string command, params string[] extra)
     DotNetExecute(p.Paths.IpsmlDll, args);
 }
 
+/// <summary>The model the run published (run.json "published"), or null when publish refused it or has not run.</summary>
+PublishedModel RunPublished(ICakeContext context, BuildParameters p)
+{
+    var path = $"{p.Output}/runs/{p.RunId}/run.json";
+    if (!context.FileExists(path))
+    {
+        return null;
+    }
+
+    using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(path));
+    return json.RootElement.TryGetProperty("published", out var published) && published.ValueKind == System.Text.Json.JsonValueKind.Object
+        ? new PublishedModel(published.GetProperty("name").GetString(), published.GetProperty("version").GetString(), published.GetProperty("dir").GetString())
+        : null;
+}
+
+public sealed record PublishedModel(string Name, string Version, string Dir);
+
 string[] StageArgs(BuildParameters p, params string[] extra)
 {
     var args = new List<string> { "--run", p.RunId };
@@ -127,14 +145,40 @@ Task("Evaluate")
     .IsDependentOn("Train")
     .Does<BuildParameters>(p => Ipsml(p, "evaluate", StageArgs(p)));
 
-Task("Report")
+// The champion gate: the run's winner against the published champion; writes runs/RUN/gate.json, which the report
+// shows and publish obeys (a failed gate is a decision, not a build failure).
+Task("Gate")
     .IsDependentOn("Evaluate")
+    .Does<BuildParameters>(p => Ipsml(p, "gate", "--run", p.RunId));
+
+Task("Report")
+    .IsDependentOn("Gate")
     .Does<BuildParameters>(p => Ipsml(p, "report", "--run", p.RunId));
 
+// Publishes only what the gate passed ("not promoted: …" otherwise); --force-promote overrides, recorded in the manifest.
 Task("Publish")
+    .IsDependentOn("Gate")
     .IsDependentOn("Report")
     .WithCriteria<BuildParameters>((context, p) => p.ShouldPublish, "pull requests report but do not publish")
-    .Does<BuildParameters>(p => Ipsml(p, "publish", "--run", p.RunId));
+    .Does<BuildParameters>(p => Ipsml(p, "publish", p.ForcePromote ? new[] { "--run", p.RunId, "--force-promote" } : new[] { "--run", p.RunId }));
+
+// The NuGet package of the model this run published: OUTPUT/packages/Ipsml.Model.NAME.VERSION.nupkg. Skipped, with
+// the reason, when the gate refused the run (the Pack target still succeeds: a refusal is a decision, not a failure).
+Task("PackModel")
+    .IsDependentOn("Publish")
+    .WithCriteria<BuildParameters>((context, p) => p.ShouldPublish, "pull requests report but do not publish or pack")
+    .WithCriteria<BuildParameters>((context, p) => RunPublished(context, p) != null, "the champion gate did not promote this run's winner; nothing to pack")
+    .Does<BuildParameters>(p =>
+    {
+        var model = RunPublished(Context, p);
+        DotNetPack(p.Paths.ModelPackageProject.FullPath, new DotNetPackSettings
+        {
+            Configuration = p.Configuration,
+            OutputDirectory = p.Paths.Packages,
+            MSBuildSettings = new DotNetMSBuildSettings().WithProperty("ModelDir", MakeAbsolute(Directory(model.Dir)).FullPath),
+        });
+        Information("pack: Ipsml.Model.{0} {1} → {2}", model.Name, model.Version, p.Paths.Packages);
+    });
 
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS
@@ -143,9 +187,12 @@ Task("Publish")
 Task("Default")
     .IsDependentOn("Publish");
 
-// What CI runs after the tests (.ci/run here, .github/workflows/retrain.yml on GitHub): the whole pipeline.
+Task("Pack")
+    .IsDependentOn("PackModel");
+
+// What CI runs after the tests (.ci/run here, .github/workflows/retrain.yml on GitHub): the whole pipeline and the package.
 Task("CI")
-    .IsDependentOn("Publish");
+    .IsDependentOn("Pack");
 
 ///////////////////////////////////////////////////////////////////////////////
 // EXECUTION

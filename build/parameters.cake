@@ -12,6 +12,7 @@ public sealed class BuildParameters
     public string GeoDir { get; init; }
     public string RunId { get; init; }
     public bool Force { get; init; }
+    public bool ForcePromote { get; init; }
     public bool IsLocalBuild { get; init; }
     public bool IsRunningOnGitHubActions { get; init; }
     public bool IsPullRequest { get; init; }
@@ -40,6 +41,7 @@ public sealed class BuildParameters
             GeoDir = context.Argument("geo-dir", context.EnvironmentVariable("IPSML_GEOIP_DIR")),
             RunId = context.Argument("run", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{System.IO.Path.GetFileNameWithoutExtension(experiment)}"),
             Force = context.HasArgument("force"),
+            ForcePromote = context.HasArgument("force-promote"),
             IsLocalBuild = context.BuildSystem().IsLocalBuild,
             IsRunningOnGitHubActions = onGitHub,
             IsPullRequest = onGitHub && gha.Environment.PullRequest.IsPullRequest,

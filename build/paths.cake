@@ -5,6 +5,8 @@ public sealed class BuildPaths
     public FilePath Solution { get; init; }
     public FilePath CliProject { get; init; }
     public FilePath IpsmlDll { get; init; }
+    public FilePath ModelPackageProject { get; init; }
+    public DirectoryPath Packages { get; init; }
     public DirectoryPath Output { get; init; }
     public DirectoryPath TestResults { get; init; }
 
@@ -13,6 +15,8 @@ public sealed class BuildPaths
         Solution = "./Pipeline.sln",
         CliProject = "./pipelines/Ipsml.Cli/Ipsml.Cli.csproj",
         IpsmlDll = $"./pipelines/Ipsml.Cli/bin/{configuration}/net10.0/ipsml.dll",
+        ModelPackageProject = "./models/Ipsml.Model/Ipsml.Model.csproj",
+        Packages = $"{output}/packages",
         Output = output,
         TestResults = $"{output}/test-results",
     };

@@ -27,6 +27,7 @@ public static class IpsmlApp
         config.AddCommand<DatasetCommand>("dataset").WithExample("dataset", "--geo-dir", "/usr/share/GeoIP");
         config.AddCommand<TrainCommand>("train").WithExample("train");
         config.AddCommand<EvaluateCommand>("evaluate").WithExample("evaluate");
+        config.AddCommand<GateCommand>("gate").WithExample("gate", "--run", "20260101-120000-default");
         config.AddCommand<ReportCommand>("report").WithExample("report", "--print");
         config.AddCommand<PublishCommand>("publish").WithExample("publish");
         config.AddBranch("experiments", experiments =>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Ipsml.Features.Geo;
+using Ipsml.Scoring.Onnx;
 
 namespace Ipsml.Scoring.Artifacts;
 
@@ -57,6 +58,14 @@ public sealed record ArtifactManifest
     /// <summary>Stage keys of the run that produced it (fetch, observations, dataset, train, evaluate).</summary>
     [JsonPropertyName("stages")]
     public IReadOnlyDictionary<string, string> Stages { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>model/model.onnx</c> for other engines, with its inputs, opset and how it was verified; null when the model kind has no ONNX export.</summary>
+    [JsonPropertyName("onnx")]
+    public OnnxModelInfo? Onnx { get; init; }
+
+    /// <summary>The champion gate's verdict when this version was published (and the warning when it was forced); null for artifacts published before the gate existed.</summary>
+    [JsonPropertyName("promotion")]
+    public ArtifactPromotion? Promotion { get; init; }
 
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 

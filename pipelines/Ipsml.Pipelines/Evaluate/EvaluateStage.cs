@@ -176,7 +176,8 @@ public sealed class EvaluateStage(RunLayout layout, IPipelineLog log)
         return BinaryMetrics.NegativeWeightFor(prevalence, positives, labels.Length - positives);
     }
 
-    private static double MedianLatency(IScoringModel model, IReadOnlyList<FeatureRow> rows)
+    /// <summary>Median time to score one row alone, over up to 201 rows after a warm-up; NaN for no rows.</summary>
+    internal static double MedianLatency(IScoringModel model, IReadOnlyList<FeatureRow> rows)
     {
         if (rows.Count == 0)
         {

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ipsml.Pipelines.Evaluate;
+using Ipsml.Pipelines.Runs;
 
 namespace Ipsml.Pipelines.Gate;
 
@@ -47,6 +49,37 @@ public sealed record GateDecision
     /// <summary>Every check, passed or failed, in words (e.g. "prAuc 0.981 ≥ champion 0.984 − 0.005").</summary>
     [JsonPropertyName("checks")]
     public required IReadOnlyList<GateCheck> Checks { get; init; }
+
+    /// <summary>The evaluate stage key the winner's metrics came from; publish refuses a decision made for other metrics.</summary>
+    [JsonPropertyName("evaluate")]
+    public string? EvaluateKey { get; init; }
+
+    /// <summary>When the gate ran.</summary>
+    [JsonPropertyName("created")]
+    public DateTimeOffset? Created { get; init; }
+
+    /// <summary>The failed checks' details joined with "; " (empty when the gate passed).</summary>
+    [JsonIgnore]
+    public string Reasons => string.Join("; ", Checks.Where(c => !c.Passed).Select(c => c.Detail));
+
+    /// <summary><c>runs/RUN/gate.json</c>.</summary>
+    public static string PathFor(RunLayout layout, string runId) => Path.Combine(layout.RunDir(runId), FileName);
+
+    /// <summary>Reads a decision; throws <see cref="InvalidDataException"/> naming the file and line when it is not one.</summary>
+    public static GateDecision Load(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<GateDecision>(File.ReadAllText(path))
+                ?? throw new InvalidDataException($"{path}: empty gate decision");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a gate decision: {e.Message}", e);
+        }
+    }
+
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, RunStore.JsonOptions));
 }
 
 public sealed record GateCheck(

@@ -41,6 +41,10 @@ public sealed record RunRecord
     /// <summary>The model version this run published, once published.</summary>
     [JsonPropertyName("published")]
     public PublishedModel? Published { get; set; }
+
+    /// <summary>Why publish did not promote this run's winner (the champion gate's failed checks), once refused.</summary>
+    [JsonPropertyName("notPromoted")]
+    public string? NotPromoted { get; set; }
 }
 
 /// <summary>Which artifact a run published.</summary>

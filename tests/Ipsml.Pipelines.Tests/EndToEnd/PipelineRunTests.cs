@@ -44,6 +44,7 @@ public sealed class PipelineRunTests : IClassFixture<PipelineRunTests.TwoRuns>
             CliRunner.Run("dataset", "-o", output, "--geo-dir", Fixture.GeoDir),
             CliRunner.Run("train", "-o", output),
             CliRunner.Run("evaluate", "-o", output),
+            CliRunner.Run("gate", "-o", output),
             CliRunner.Run("report", "-o", output),
             CliRunner.Run("publish", "-o", output),
         ];
