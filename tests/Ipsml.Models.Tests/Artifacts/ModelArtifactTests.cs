@@ -69,6 +69,31 @@ public sealed class ModelArtifactTests : IDisposable
         Assert.Equal(SyntheticData.Vocabulary().Countries, artifact.Vocabulary.Countries);
     }
 
+    [Theory]
+    [InlineData("mlp", """{ "hidden": "8", "epochs": 3 }""")]
+    [InlineData("automl", """{ "maxTrials": 3, "minRows": 100, "trainers": ["fastTree", "lbfgsLogistic"] }""")]
+    public void Every_candidate_kind_publishes_and_scores_through_the_scorer(string kind, string parameters)
+    {
+        var modelDir = Path.Combine(root, "train", kind);
+        CandidateTrainers.Get(kind).Train(
+            new CandidateSpec(kind, kind, FeatureSchema.DefaultColumns, JsonNode.Parse(parameters)!.AsObject(), 3),
+            new TrainingData(SyntheticData.Rows(2000, 1), SyntheticData.Rows(500, 2), SyntheticData.Vocabulary()),
+            modelDir,
+            null,
+            CancellationToken.None);
+        var target = Path.Combine(root, "models", kind, "1.0.1");
+        ArtifactWriter.Write(target, Manifest("1.0.1") with { Candidate = kind, Kind = ModelDescription.Load(modelDir).Kind }, SyntheticData.Vocabulary(), modelDir, "# card\n");
+
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(target), new FixedGeo([City, Asn]));
+        using var trained = ModelLoader.Load(modelDir);
+        var scores = scorer.Score([new Connection(IPAddress.Parse("192.0.2.1"), 3), new Connection(IPAddress.Parse("192.0.2.2"), 15)]);
+        var encoder = new FeatureEncoder(SyntheticData.Vocabulary());
+        Assert.Equal(
+            trained.Score([encoder.Encode(RawFeatures.From(IPAddress.Parse("192.0.2.1"), 3, FixedGeo.Record)), encoder.Encode(RawFeatures.From(IPAddress.Parse("192.0.2.2"), 15, FixedGeo.Record))]),
+            scores.Select(x => x.Probability));
+        Assert.All(scores, x => Assert.InRange(x.Probability, 0f, 1f));
+    }
+
     [Fact]
     public void Sums_file_is_sha256sum_compatible_and_lists_every_file()
     {
