@@ -28,6 +28,7 @@ public sealed class ReportRuns : IDisposable
 
         RunStages("r1", Fixture.Experiment, Fixture.Snapshot);
         Cli("report", "-o", Output, "--run", "r1");
+        Cli("gate", "-o", Output, "--run", "r1");
         Cli("publish", "-o", Output, "--run", "r1");
 
         var snapshot = Path.Combine(dir.Path, "snapshot2");
