@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
@@ -166,7 +167,20 @@ public sealed class ConnectionScorer : IDisposable
 
     private void ScoreCore(ReadOnlySpan<Connection> batch, Span<float> probabilities, RawFeatures[]? known)
     {
-        var keys = new ConnectionKey[batch.Length];
+        // Rented: a batch's keys would otherwise be a large-object allocation per call.
+        var keys = ArrayPool<ConnectionKey>.Shared.Rent(batch.Length);
+        try
+        {
+            ScoreCore(batch, probabilities, known, keys);
+        }
+        finally
+        {
+            ArrayPool<ConnectionKey>.Shared.Return(keys);
+        }
+    }
+
+    private void ScoreCore(ReadOnlySpan<Connection> batch, Span<float> probabilities, RawFeatures[]? known, ConnectionKey[] keys)
+    {
         var pending = new PendingRows();
         long connectionHitCount = 0, rowHitCount = 0;
         for (var i = 0; i < batch.Length; i++)

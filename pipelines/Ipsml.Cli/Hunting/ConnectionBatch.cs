@@ -1,5 +1,4 @@
 using System.Net;
-using Ipsml.Features.Inputs;
 using Ipsml.Scoring;
 
 namespace Ipsml.Cli.Hunting;
@@ -87,6 +86,3 @@ internal sealed class ConnectionBatch
         Scored.Reset();
     }
 }
-
-/// <summary>An input line that was not used: where, why, and a short detail.</summary>
-internal readonly record struct BadLine(int Source, long Line, DropReason Reason, string Detail);

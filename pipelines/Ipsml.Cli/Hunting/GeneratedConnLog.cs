@@ -192,13 +192,3 @@ internal sealed class GeneratedConnLog : TextReader
         }
     }
 }
-
-/// <summary>The two logs of the benchmark.</summary>
-internal enum BenchLogKind
-{
-    /// <summary>Every connection to a different remote address.</summary>
-    Unique,
-
-    /// <summary>Connections to a pool of addresses with Zipf-like popularity.</summary>
-    Repeated,
-}

@@ -9,13 +9,13 @@ namespace Ipsml.Cli.Hunting;
 
 /// <summary>
 /// Writes ranked connections or remote addresses as a text table, CSV or JSON lines. Every row carries the model's
-/// name and version, the connection's features and the features that drove its score (<see cref="ScoreExplainer"/>,
+/// version (text: the version; CSV and JSON: name and version), the connection's features and the features that drove its score (<see cref="ScoreExplainer"/>,
 /// computed here, for printed rows only, a chunk at a time).
 /// </summary>
 internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManifest manifest, ScoreExplainer explainer, IReadOnlyList<string> sources)
 {
     private const int Chunk = 512;
-    private const int TextDrivers = 3;
+    private const int TextDrivers = 2;
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
@@ -25,7 +25,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
     {
         Header(
             "rank,probability,label,remote,local,hour,time,country,asn,as_org,time_zone,latitude,longitude,drivers,file,line,log_label,model,version",
-            $"{"rank",5}  {"p",-6}  {"label",-9}  {"remote",-15}  {"local",-15}  {"hr",2}  {"time (UTC)",-19}  {"cc",-2}  {"asn",-30}  {"drivers",-56}  {"source",-24}  {"log label",-10}  model");
+            $"{"rank",5}  {"p",-6}  {"label",-9}  {"remote",-15}  {"local",-15}  {"hr",2}  {"time (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers",-44}  {"source",-22}  {"log label",-10}  model");
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var explained = explainer.Explain([.. chunk.Select(r => new Connection(r.Remote, r.Hour))]);
@@ -42,7 +42,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
     {
         Header(
             "rank,max_probability,mean_probability,label,remote,connections,locals,first_seen,last_seen,hour_at_max,country,asn,as_org,time_zone,latitude,longitude,drivers,file,line_at_max,model,version",
-            $"{"rank",5}  {"max p",-6}  {"mean p",-6}  {"label",-9}  {"remote",-15}  {"conns",7}  {"locals",6}  {"first seen (UTC)",-19}  {"last seen (UTC)",-19}  {"cc",-2}  {"asn",-30}  {"drivers at max",-56}  model");
+            $"{"rank",5}  {"max p",-6}  {"mean p",-6}  {"label",-9}  {"remote",-15}  {"conns",7}  {"locals",6}  {"first seen (UTC)",-19}  {"last seen (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers at max",-44}  model");
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var explained = explainer.Explain([.. chunk.Select(r => new Connection(r.Remote, r.HourAtMax))]);
@@ -104,7 +104,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                 break;
             default:
                 writer.WriteLine(
-                    $"{rank,5}  {P(r.Probability),-6}  {label,-9}  {r.Remote,-15}  {r.Peer?.ToString() ?? "-",-15}  {r.Hour,2:00}  {Time(r.Ticks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 30),-30}  {Clip(e.Summary(TextDrivers), 56),-56}  {Clip($"{Path.GetFileName(sources[r.Source])}:{r.Line}", 24),-24}  {Clip(r.Label ?? "-", 10),-10}  {manifest.Name} {manifest.Version}");
+                    $"{rank,5}  {P(r.Probability),-6}  {label,-9}  {r.Remote,-15}  {r.Peer?.ToString() ?? "-",-15}  {r.Hour,2:00}  {Time(r.Ticks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {Clip($"{Path.GetFileName(sources[r.Source])}:{r.Line}", 22),-22}  {Clip(r.Label ?? "-", 10),-10}  {manifest.Version}");
                 break;
         }
     }
@@ -149,7 +149,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                 break;
             default:
                 writer.WriteLine(
-                    $"{rank,5}  {P(r.MaxProbability),-6}  {P(r.MeanProbability),-6}  {label,-9}  {r.Remote,-15}  {r.Connections,7}  {locals,6}  {Time(r.FirstTicks, "-"),-19}  {Time(r.LastTicks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 30),-30}  {Clip(e.Summary(TextDrivers), 56),-56}  {manifest.Name} {manifest.Version}");
+                    $"{rank,5}  {P(r.MaxProbability),-6}  {P(r.MeanProbability),-6}  {label,-9}  {r.Remote,-15}  {r.Connections,7}  {locals,6}  {Time(r.FirstTicks, "-"),-19}  {Time(r.LastTicks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {manifest.Version}");
                 break;
         }
     }

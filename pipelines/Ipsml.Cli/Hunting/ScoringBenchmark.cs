@@ -111,26 +111,3 @@ internal sealed class ScoringBenchmark(Func<IGeoLookup> openGeo, Func<IGeoLookup
         return new GeoBenchResult(count, uncached, cold, warm, mismatches);
     }
 }
-
-/// <summary>One benchmark run.</summary>
-internal sealed record BenchResult(
-    BenchLogKind Kind,
-    long Lines,
-    long DistinctRemotes,
-    double Seconds,
-    double ConnectionsPerSecond,
-    double CpuSeconds,
-    double GcPauseSeconds,
-    int Collections,
-    long AllocatedBytes,
-    long PeakBytes,
-    bool PeakIsPerRun,
-    long ManagedBytes,
-    int Batches,
-    long ConnectionCacheHits,
-    long RowCacheHits,
-    long ModelRows,
-    long ModelCalls);
-
-/// <summary>City lookups per second, from the file and through the cache, and how many cached answers differed (must be 0).</summary>
-internal sealed record GeoBenchResult(int Addresses, double UncachedPerSecond, double CachedColdPerSecond, double CachedWarmPerSecond, int Mismatches);

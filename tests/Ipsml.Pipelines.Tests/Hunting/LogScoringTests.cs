@@ -144,6 +144,39 @@ public sealed class LogScoringTests(HuntFixture hunt)
     }
 
     [Fact]
+    public void Zeek_json_and_stdin_give_the_same_ranking_as_the_tsv_file()
+    {
+        var path = StratosphereLog.PathOf(StratosphereLog.Sme11);
+        var json = new StringBuilder();
+        foreach (var row in StratosphereLog.Read(StratosphereLog.Sme11).Rows)
+        {
+            json.Append(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["ts"] = row.Ts,
+                ["id.orig_h"] = row.Orig.ToString(),
+                ["id.resp_h"] = row.Resp.ToString(),
+                ["label"] = row.Label,
+            })).Append('\n');
+        }
+
+        // Lines of the JSON log are the TSV's data lines (header lines dropped): compare everything but the line numbers.
+        static IEnumerable<string> Ranked(string csv)
+        {
+            var rows = CsvRows.Parse(csv);
+            return rows.Rows.Select(r => string.Join(",", r.Where((_, i) => i != rows.Index("line") && i != rows.Index("file"))));
+        }
+
+        var tsv = hunt.Run("score", "--format", "zeek", "--output-format", "csv", path);
+        var fromJson = hunt.Run("score", "--format", "zeek-json", "--output-format", "csv", hunt.Write("conn.json", json.ToString()));
+        var fromStdin = CliRunner.RunWithInput(File.ReadAllText(path), "score", "-o", hunt.Output, "--model", hunt.ModelDir, "--geo-dir", hunt.GeoDir, "--format", "zeek", "--output-format", "csv");
+
+        Assert.Equal(0, fromJson.ExitCode);
+        Assert.Equal(0, fromStdin.ExitCode);
+        Assert.Equal(Ranked(tsv.Out), Ranked(fromJson.Out));
+        Assert.Equal(tsv.Out.Replace(path, "stdin", StringComparison.Ordinal), fromStdin.Out);
+    }
+
+    [Fact]
     public void Local_networks_decide_which_public_end_is_remote()
     {
         var log = hunt.Write("conn.log", Fields + Conn("1677024003.0", "147.32.84.165", "94.44.127.113") + Conn("1677024004.0", "94.44.127.113", "147.32.84.165"));
