@@ -141,7 +141,7 @@ public sealed class ConnectionScorer : IDisposable
             throw new ArgumentException("one probability slot per row is needed", nameof(probabilities));
         }
 
-        var pending = new PendingRows();
+        var pending = PendingRows.ForThisThread();
         for (var i = 0; i < rows.Count; i++)
         {
             var key = RowKey.Of(rows[i], rowsUsePrefix);
@@ -181,7 +181,7 @@ public sealed class ConnectionScorer : IDisposable
 
     private void ScoreCore(ReadOnlySpan<Connection> batch, Span<float> probabilities, RawFeatures[]? known, ConnectionKey[] keys)
     {
-        var pending = new PendingRows();
+        var pending = PendingRows.ForThisThread();
         long connectionHitCount = 0, rowHitCount = 0;
         for (var i = 0; i < batch.Length; i++)
         {
@@ -262,9 +262,15 @@ public sealed class ConnectionScorer : IDisposable
 
     public void Dispose() => Artifact.Dispose();
 
-    /// <summary>Rows waiting for the model: each distinct row once, and which slot each pending item fills.</summary>
+    /// <summary>
+    /// Rows waiting for the model: each distinct row once, and which slot each pending item fills. One per thread,
+    /// cleared and reused by each call (its lists and table keep their capacity: no garbage per batch).
+    /// </summary>
     private sealed class PendingRows
     {
+        [ThreadStatic]
+        private static PendingRows? current;
+
         private readonly List<(int Target, int Row)> items = [];
         private readonly List<RowKey> keys = [];
         private readonly Dictionary<RowKey, int> index = [];
@@ -272,6 +278,16 @@ public sealed class ConnectionScorer : IDisposable
         public List<FeatureRow> Distinct { get; } = [];
 
         public int Count => items.Count;
+
+        public static PendingRows ForThisThread()
+        {
+            var pending = current ??= new PendingRows();
+            pending.items.Clear();
+            pending.keys.Clear();
+            pending.index.Clear();
+            pending.Distinct.Clear();
+            return pending;
+        }
 
         public void Add(int target, RowKey key, FeatureRow row)
         {

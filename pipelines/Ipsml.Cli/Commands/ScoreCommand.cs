@@ -104,8 +104,8 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         [Description("Score even when the geo databases differ from the model's (features will differ).")]
         public bool AllowGeoMismatch { get; init; }
 
-        /// <summary>Ranking options turn ip[[,hour]] lines into a ranked hunt too.</summary>
-        public bool Hunting => Format != LogInput.Lines || Aggregate || Top is not null || Threshold is not null;
+        /// <summary>Ranking options (and --local, which skips local addresses) turn ip[[,hour]] lines into a ranked hunt too.</summary>
+        public bool Hunting => Format != LogInput.Lines || Aggregate || Top is not null || Threshold is not null || Local.Length > 0;
 
         public override ValidationResult Validate()
         {
