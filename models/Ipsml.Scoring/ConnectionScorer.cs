@@ -23,7 +23,7 @@ namespace Ipsml.Scoring;
 /// </summary>
 public sealed class ConnectionScorer : IDisposable
 {
-    /// <summary>Default slots of each cache: 2^20 connections (about 40 MB) and 2^18 feature rows (about 8 MB).</summary>
+    /// <summary>Default slots of each cache: 2^20 connections (32 MB) and 2^18 feature rows (about 9 MB).</summary>
     public const int DefaultCacheEntries = 1 << 20;
 
     private readonly FeatureEnricher enricher;

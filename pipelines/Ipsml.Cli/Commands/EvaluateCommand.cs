@@ -136,6 +136,11 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
 
         var reporter = new BadLineReporter(Consoles.Error, [.. input.Files.Select(ConnectionSource.NameOf)], settings.ShowErrors);
         var result = new LogEvaluation(scorer, settings.Threads).Run(input, Consoles.In, reporter, cancellationToken);
+        if (result.Scored > 0 && result.Labels.All(l => l.Label is null))
+        {
+            log.Warn($"no scored row has a label in column '{input.LabelColumn}': check --labels");
+        }
+
         LogEvaluationReport.Write(Consoles.Out.Profile.Out.Writer, result, settings.OutputFormat);
         if (result.BadLines > 0)
         {
