@@ -26,7 +26,9 @@ public static class IpsmlApp
         config.AddCommand<ObservationsCommand>("observations").WithExample("observations");
         config.AddCommand<DatasetCommand>("dataset").WithExample("dataset", "--geo-dir", "/usr/share/GeoIP");
         config.AddCommand<TrainCommand>("train").WithExample("train");
-        config.AddCommand<EvaluateCommand>("evaluate").WithExample("evaluate");
+        config.AddCommand<EvaluateCommand>("evaluate")
+            .WithExample("evaluate")
+            .WithExample("evaluate", "--format", "zeek", "--labels", "label", "conn.log.labeled");
         config.AddCommand<GateCommand>("gate").WithExample("gate", "--run", "20260101-120000-default");
         config.AddCommand<ReportCommand>("report").WithExample("report", "--print");
         config.AddCommand<PublishCommand>("publish").WithExample("publish");
@@ -40,7 +42,13 @@ public static class IpsmlApp
         });
         config.AddCommand<ScoreCommand>("score")
             .WithExample("score", "122.2.223.242,6", "141.142.164.33")
-            .WithExample("score", "--model", "artifacts/models/ipsml/1.0.1", "--output-format", "jsonl", "8.8.8.8,13");
+            .WithExample("score", "--model", "artifacts/models/ipsml/1.0.1", "--output-format", "jsonl", "8.8.8.8,13")
+            .WithExample("score", "--format", "zeek", "--top", "20", "conn.log.gz")
+            .WithExample("score", "--format", "zeek", "--aggregate", "--local", "147.32.0.0/16", "--output-format", "csv", "conn.log")
+            .WithExample("score", "--format", "csv", "--ip-columns", "src,dst", "--time-column", "time", "--threshold", "0.9", "flows.csv");
+        config.AddCommand<BenchCommand>("bench")
+            .WithExample("bench")
+            .WithExample("bench", "--lines", "10000000", "--log", "repeated");
     }
 
     public static int Run(string[] args, IpsmlConsoles consoles)

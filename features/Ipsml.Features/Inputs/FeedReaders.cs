@@ -21,6 +21,8 @@ public static class FeedReaders
         new MarxCsvReader(),
         new ZeekConnReader(),
         new ZeekConnJsonReader(),
+        new BinetflowReader(),
+        new ConnectionCsvReader(),
         new RankDomainIpReader(),
         new GeofeedCsvReader(),
         new CloudJsonReader(),

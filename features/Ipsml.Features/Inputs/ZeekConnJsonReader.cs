@@ -7,19 +7,20 @@ namespace Ipsml.Features.Inputs;
 /// <c>zeek-conn-json</c>: Zeek conn.log written as JSON Lines (<c>LogAscii::use_json</c>), with the TSV form's field
 /// names as keys (<c>"id.orig_h"</c>). <c>ts</c> is epoch seconds (a number, or a string) or an ISO 8601 string
 /// (<c>JSON::TS_ISO8601</c>; a zone-less one is read in option "timezone", UTC by default). Epoch values below 1e9 are
-/// relative and, with no #open line in this form, give a record without a time. Options "remote" and "labels" as in
+/// relative and, with no #open line in this form, give a record without a time. Options "remote", "local" and "labels" as in
 /// <c>zeek-conn</c>. Bad JSON, a non-object or a missing ts is Malformed/BadTime; '#' lines are skipped.
 /// </summary>
 internal sealed class ZeekConnJsonReader : LineFeedReader
 {
     public override string Format => "zeek-conn-json";
 
-    public override IReadOnlyCollection<string> OptionNames => [ReaderOptions.Remote, ReaderOptions.Labels, ReaderOptions.TimeZone];
+    public override IReadOnlyCollection<string> OptionNames => [ReaderOptions.Remote, ReaderOptions.Labels, ReaderOptions.TimeZone, ReaderOptions.Local];
 
     protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options)
     {
         ZeekRemoteOption.Parse(options);
         ReaderOptions.Zone(options);
+        ReaderOptions.Sides(options);
     }
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
@@ -27,6 +28,7 @@ internal sealed class ZeekConnJsonReader : LineFeedReader
     private sealed class Parser(FeedReadContext context) : LineParser
     {
         private readonly ZeekRemote side = ZeekRemoteOption.Parse(context.Options);
+        private readonly ConnectionSides sides = ReaderOptions.Sides(context.Options);
         private readonly string labelColumn = context.Options.GetValueOrDefault(ReaderOptions.Labels) is { Length: > 0 } name ? name : "label";
         private readonly TimeZoneInfo zone = ReaderOptions.Zone(context.Options);
 
@@ -63,7 +65,8 @@ internal sealed class ZeekConnJsonReader : LineFeedReader
                 }
 
                 var label = JsonLine.String(root, labelColumn) is { Length: > 0 } value && value != "-" && value != "(empty)" ? value : null;
-                return FeedItem.Of(new FeedRecord(number, side.Choose(orig, resp), null, seenAt, 1.0, label));
+                var (remote, peer) = side.Choose(sides, orig, resp);
+                return FeedItem.Of(new FeedRecord(number, remote, null, seenAt, 1.0, label, peer));
             }
 
             bool TryAddress(JsonElement root, string name, out IPAddress? address, out FeedItem bad)

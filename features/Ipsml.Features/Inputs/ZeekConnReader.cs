@@ -9,7 +9,8 @@ namespace Ipsml.Features.Inputs;
 /// columns; Zeek's default conn columns are assumed before it) and <c>#open YYYY-MM-DD-HH-MM-SS</c> (sets the header
 /// date; read in option "timezone", UTC by default). A row must have one field per column.
 /// <list type="bullet">
-/// <item>Address: the remote end, per option "remote" (see <see cref="ZeekRemote"/>).</item>
+/// <item>Address: the remote end, per option "remote" (see <see cref="ZeekRemote"/>; option "local" adds local
+/// networks to the <c>auto</c> rule, see <see cref="ConnectionSides"/>); <c>Peer</c>: the other end, when parsed.</item>
 /// <item>Time: <c>ts</c>, epoch seconds. Values below 1e9 (before 2001-09-09) are relative seconds, as in captures
 /// replayed from offset zero: with an <c>#open</c> line the time is #open + ts; without one the record has no time.
 /// An unset or unreadable ts is BadTime.</item>
@@ -30,12 +31,13 @@ internal sealed class ZeekConnReader : LineFeedReader
 
     public override string Format => "zeek-conn";
 
-    public override IReadOnlyCollection<string> OptionNames => [ReaderOptions.Remote, ReaderOptions.Labels, ReaderOptions.TimeZone];
+    public override IReadOnlyCollection<string> OptionNames => [ReaderOptions.Remote, ReaderOptions.Labels, ReaderOptions.TimeZone, ReaderOptions.Local];
 
     protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options)
     {
         ZeekRemoteOption.Parse(options);
         ReaderOptions.Zone(options);
+        ReaderOptions.Sides(options);
     }
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
@@ -46,6 +48,7 @@ internal sealed class ZeekConnReader : LineFeedReader
 
         private readonly FeedReadContext context;
         private readonly ZeekRemote side;
+        private readonly ConnectionSides sides;
         private readonly string labelColumn;
         private readonly TimeZoneInfo zone;
         private char separator = '\t';
@@ -63,6 +66,7 @@ internal sealed class ZeekConnReader : LineFeedReader
         {
             this.context = context;
             side = ZeekRemoteOption.Parse(context.Options);
+            sides = ReaderOptions.Sides(context.Options);
             labelColumn = context.Options.GetValueOrDefault(ReaderOptions.Labels) is { Length: > 0 } name ? name : "label";
             zone = ReaderOptions.Zone(context.Options);
             SetFields(DefaultFields);
@@ -122,7 +126,8 @@ internal sealed class ZeekConnReader : LineFeedReader
                 label = value.IsEmpty || value.SequenceEqual(unset) || value.SequenceEqual(empty) ? null : value.ToString();
             }
 
-            return FeedItem.Of(new FeedRecord(number, side.Choose(orig, resp), null, seenAt, 1.0, label));
+            var (remote, peer) = side.Choose(sides, orig, resp);
+            return FeedItem.Of(new FeedRecord(number, remote, null, seenAt, 1.0, label, peer));
         }
 
         private void Directive(ReadOnlySpan<char> text)

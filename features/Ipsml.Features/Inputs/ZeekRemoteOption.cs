@@ -1,5 +1,4 @@
 using System.Net;
-using Ipsml.Features.Net;
 
 namespace Ipsml.Features.Inputs;
 
@@ -21,10 +20,11 @@ internal static class ZeekRemoteOption
     /// <summary>Whether the side needs the responder's address parsed.</summary>
     public static bool NeedsResp(this ZeekRemote side) => side != ZeekRemote.Orig;
 
-    public static IPAddress Choose(this ZeekRemote side, IPAddress? orig, IPAddress? resp) => side switch
+    /// <summary>The remote end, and the other end when it was parsed (<c>auto</c> parses both).</summary>
+    public static (IPAddress Remote, IPAddress? Peer) Choose(this ZeekRemote side, ConnectionSides sides, IPAddress? orig, IPAddress? resp) => side switch
     {
-        ZeekRemote.Orig => orig!,
-        ZeekRemote.Resp => resp!,
-        _ => AddressSpace.Classify(orig!) is not null || AddressSpace.Classify(resp!) is null ? resp! : orig!,
+        ZeekRemote.Orig => (orig!, resp),
+        ZeekRemote.Resp => (resp!, orig),
+        _ => sides.Choose(orig!, resp!),
     };
 }

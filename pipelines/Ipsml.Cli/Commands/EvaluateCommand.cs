@@ -1,25 +1,170 @@
 using System.ComponentModel;
+using Ipsml.Cli.Hunting;
 using Ipsml.Cli.Infrastructure;
 using Ipsml.Pipelines.Evaluate;
 using Ipsml.Pipelines.Experiments;
 using Ipsml.Pipelines.Runs;
+using Ipsml.Scoring;
+using Ipsml.Scoring.Artifacts;
+using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
 
-[Description("Evaluate every trained candidate: threshold on validation, metrics on the held-out test split.")]
-public sealed class EvaluateCommand(IpsmlConsoles consoles) : StageCommand<EvaluateCommand.Settings>(consoles)
+[Description("Evaluate every trained candidate: threshold on validation, metrics on the held-out test split. With FILE: evaluate a published model on a labelled connection log instead.")]
+public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<EvaluateCommand.Settings>(consoles)
 {
-    public sealed class Settings : StageSettings
+    public sealed class Settings : StageSettings, ILogSettings
     {
+        [CommandArgument(0, "[FILE]")]
+        [Description("Labelled connection log(s), plain or gzip ('-': stdin). None: run the pipeline's evaluate stage.")]
+        public string[] Files { get; init; } = [];
+
+        [CommandOption("-m|--model <DIR>")]
+        [Description("With FILE: the model artifact folder (default: the latest published version of --name under --output).")]
+        public string? Model { get; init; }
+
+        [CommandOption("--name <NAME>")]
+        [Description("With FILE: model name to look up under OUTPUT/models when --model is not given.")]
+        [DefaultValue("ipsml")]
+        public string Name { get; init; } = "ipsml";
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("With FILE: zeek, zeek-json, binetflow or csv.")]
+        [DefaultValue("zeek")]
+        public string Format { get; init; } = "zeek";
+
+        [CommandOption("--labels <COLUMN>")]
+        [Description("With FILE: the label column (default: label for zeek, Label for binetflow). Malicious/Botnet = malicious, Benign/Normal = benign, others unlabelled.")]
+        public string? Labels { get; init; }
+
+        [CommandOption("--output-format <FORMAT>")]
+        [Description("With FILE: text or json.")]
+        [DefaultValue("text")]
+        public string OutputFormat { get; init; } = "text";
+
+        [CommandOption("--local <CIDR>")]
+        [Description("With FILE: a local network (repeatable), as for score.")]
+        public string[] Local { get; init; } = [];
+
+        [CommandOption("--remote <SIDE>")]
+        [Description("With FILE: auto, orig or resp, as for score.")]
+        [DefaultValue("auto")]
+        public string Remote { get; init; } = "auto";
+
+        [CommandOption("--time-column <COLUMN>")]
+        [Description("With FILE, csv: the time column.")]
+        public string? TimeColumn { get; init; }
+
+        [CommandOption("--ip-column <COLUMN>")]
+        [Description("With FILE, csv: the remote address column.")]
+        public string? IpColumn { get; init; }
+
+        [CommandOption("--ip-columns <ORIG,RESP>")]
+        [Description("With FILE, csv: the originator and responder address columns.")]
+        public string? IpColumns { get; init; }
+
+        [CommandOption("--separator <CHAR>")]
+        [Description("With FILE, csv: the field separator.")]
+        public string? Separator { get; init; }
+
+        [CommandOption("--timezone <ZONE>")]
+        [Description("With FILE: zone of times written without one (IANA id, default UTC).")]
+        public string? TimeZone { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("With FILE: scoring threads (0: one per core).")]
+        [DefaultValue(0)]
+        public int Threads { get; init; }
+
+        [CommandOption("--show-errors <N>")]
+        [Description("With FILE: bad lines printed one by one on stderr (all are counted).")]
+        [DefaultValue(1000)]
+        public int ShowErrors { get; init; } = 1000;
+
+        [CommandOption("--geo-dir <DIR>")]
+        [Description("With FILE: folder with the geo databases the model was trained with.")]
+        public string? GeoDir { get; init; }
+
+        [CommandOption("--allow-geo-mismatch")]
+        [Description("With FILE: score even when the geo databases differ from the model's.")]
+        public bool AllowGeoMismatch { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Files.Length == 0)
+            {
+                return Model is not null || Labels is not null || Local.Length > 0 || OutputFormat != "text"
+                    ? ValidationResult.Error("--model, --labels, --local and --output-format evaluate a log: give the log FILE")
+                    : base.Validate();
+            }
+
+            if (Format == LogInput.Lines)
+            {
+                return ValidationResult.Error("--format lines has no labels; evaluate reads zeek, zeek-json, binetflow or csv logs");
+            }
+
+            if (OutputFormat is not ("text" or "json"))
+            {
+                return ValidationResult.Error($"--output-format: '{OutputFormat}' is not text or json");
+            }
+
+            if (Format == "csv" && Labels is null)
+            {
+                return ValidationResult.Error("--format csv needs --labels COLUMN");
+            }
+
+            return LogInput.Check(this) is { } problem ? ValidationResult.Error(problem) : base.Validate();
+        }
     }
 
-    protected override string StageName => StageNames.Evaluate;
+    protected override int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken)
+    {
+        if (settings.Files.Length == 0)
+        {
+            return new Stage(Consoles).Run(settings, layout, log, cancellationToken);
+        }
 
-    protected override StageOutcome RunStage(Settings settings, RunLayout layout, ConsolePipelineLog log, RunRecord run, Experiment experiment, CancellationToken cancellationToken) =>
-        new EvaluateStage(layout, log).Run(
-            RunStore.UpstreamKey(run, StageNames.Dataset),
-            RunStore.UpstreamKey(run, StageNames.Train),
-            experiment.Bind<EvaluateOptions>("evaluate"),
-            settings.Force,
-            cancellationToken).Outcome;
+        var input = LogInput.From(settings, settings.Files);
+        LogScoring.RequireFiles(input);
+        using var geo = GeoFactory.Open(settings, layout, log, cancellationToken);
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(settings.Model ?? ScoreCommand.LatestModel(layout, settings.Name)), geo, settings.AllowGeoMismatch);
+        if (scorer.GeoMismatch is { } mismatch)
+        {
+            log.Warn(mismatch);
+        }
+
+        var reporter = new BadLineReporter(Consoles.Error, [.. input.Files.Select(ConnectionSource.NameOf)], settings.ShowErrors);
+        var result = new LogEvaluation(scorer, settings.Threads).Run(input, Consoles.In, reporter, cancellationToken);
+        if (result.Scored > 0 && result.Labels.All(l => l.Label is null))
+        {
+            log.Warn($"no scored row has a label in column '{input.LabelColumn}': check --labels");
+        }
+
+        LogEvaluationReport.Write(Consoles.Out.Profile.Out.Writer, result, settings.OutputFormat);
+        if (result.BadLines > 0)
+        {
+            Consoles.Error.MarkupLineInterpolated($"[yellow]{result.Scored:N0} scored, {result.BadLines:N0} bad lines[/]");
+            return ExitCodes.SomeLinesRejected;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The pipeline's evaluate stage, run as every stage command runs (no FILE).</summary>
+    private sealed class Stage(IpsmlConsoles consoles) : StageCommand<Settings>(consoles)
+    {
+        protected override string StageName => StageNames.Evaluate;
+
+        public new int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken) =>
+            base.Run(settings, layout, log, cancellationToken);
+
+        protected override StageOutcome RunStage(Settings settings, RunLayout layout, ConsolePipelineLog log, RunRecord run, Experiment experiment, CancellationToken cancellationToken) =>
+            new EvaluateStage(layout, log).Run(
+                RunStore.UpstreamKey(run, StageNames.Dataset),
+                RunStore.UpstreamKey(run, StageNames.Train),
+                experiment.Bind<EvaluateOptions>("evaluate"),
+                settings.Force,
+                cancellationToken).Outcome;
+    }
 }

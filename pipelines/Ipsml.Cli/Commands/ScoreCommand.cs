@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using Ipsml.Cli.Hunting;
 using Ipsml.Cli.Infrastructure;
-using Ipsml.Features.Net;
 using Ipsml.Pipelines.Runs;
 using Ipsml.Scoring;
 using Ipsml.Scoring.Artifacts;
@@ -11,15 +11,15 @@ using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
 
-[Description("Score connections (ip[[,hour]], hour in UTC, default: the current hour) with a published model.")]
+[Description("Score connections with a published model: ip[[,hour]] values (hour in UTC, default: the current hour), or connection logs (Zeek, Argus binetflow, CSV) ranked by probability.")]
 public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCommand.Settings>(consoles)
 {
     public const int BatchSize = 8192;
 
-    public sealed class Settings : OutputSettings, IGeoSettings
+    public sealed class Settings : OutputSettings, ILogSettings
     {
-        [CommandArgument(0, "[CONNECTIONS]")]
-        [Description("ip[[,hour]] values; none: read one per line from stdin.")]
+        [CommandArgument(0, "[INPUT]")]
+        [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none or '-': stdin).")]
         public string[] Connections { get; init; } = [];
 
         [CommandOption("-m|--model <DIR>")]
@@ -31,10 +31,70 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         [DefaultValue("ipsml")]
         public string Name { get; init; } = "ipsml";
 
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("Input format: lines (ip[[,hour]]), zeek (conn.log TSV), zeek-json, binetflow (Argus/CTU CSV) or csv (see --ip-column, --time-column).")]
+        [DefaultValue(LogInput.Lines)]
+        public string Format { get; init; } = LogInput.Lines;
+
         [CommandOption("--output-format <FORMAT>")]
         [Description("text, csv or jsonl.")]
         [DefaultValue("text")]
         public string OutputFormat { get; init; } = "text";
+
+        [CommandOption("--aggregate")]
+        [Description("One row per remote address (connections, first/last seen, max and mean probability) instead of one per connection.")]
+        public bool Aggregate { get; init; }
+
+        [CommandOption("--top <N>")]
+        [Description("Print only the N highest-scoring rows.")]
+        public int? Top { get; init; }
+
+        [CommandOption("--threshold <P>")]
+        [Description("Print only rows whose probability (per address: the highest) is at least P (0..1).")]
+        public double? Threshold { get; init; }
+
+        [CommandOption("--local <CIDR>")]
+        [Description("A local network (repeatable; private and other non-public ranges are always local). The remote end of a connection is the responder unless it is local and the originator is not.")]
+        public string[] Local { get; init; } = [];
+
+        [CommandOption("--remote <SIDE>")]
+        [Description("Which end is remote: auto (the rule of --local), orig or resp.")]
+        [DefaultValue("auto")]
+        public string Remote { get; init; } = "auto";
+
+        [CommandOption("--labels <COLUMN>")]
+        [Description("Column holding the log's own label, shown beside each connection (zeek: label, binetflow: Label).")]
+        public string? Labels { get; init; }
+
+        [CommandOption("--time-column <COLUMN>")]
+        [Description("csv: the time column (name or 1-based number): epoch seconds or milliseconds, or ISO 8601.")]
+        public string? TimeColumn { get; init; }
+
+        [CommandOption("--ip-column <COLUMN>")]
+        [Description("csv: the remote address column.")]
+        public string? IpColumn { get; init; }
+
+        [CommandOption("--ip-columns <ORIG,RESP>")]
+        [Description("csv: the originator and responder address columns (the remote end by the --local rule).")]
+        public string? IpColumns { get; init; }
+
+        [CommandOption("--separator <CHAR>")]
+        [Description("csv: the field separator (one character, or 'tab'; default ',').")]
+        public string? Separator { get; init; }
+
+        [CommandOption("--timezone <ZONE>")]
+        [Description("Zone of times written without one (IANA id, default UTC).")]
+        public string? TimeZone { get; init; }
+
+        [CommandOption("--threads <N>")]
+        [Description("Scoring threads (0: one per core).")]
+        [DefaultValue(0)]
+        public int Threads { get; init; }
+
+        [CommandOption("--show-errors <N>")]
+        [Description("Bad lines printed one by one on stderr (all are counted).")]
+        [DefaultValue(1000)]
+        public int ShowErrors { get; init; } = 1000;
 
         [CommandOption("--geo-dir <DIR>")]
         [Description("Folder with the geo databases the model was trained with (default: as for 'dataset').")]
@@ -44,6 +104,9 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         [Description("Score even when the geo databases differ from the model's (features will differ).")]
         public bool AllowGeoMismatch { get; init; }
 
+        /// <summary>Ranking options (and --local, which skips local addresses) turn ip[[,hour]] lines into a ranked hunt too.</summary>
+        public bool Hunting => Format != LogInput.Lines || Aggregate || Top is not null || Threshold is not null || Local.Length > 0;
+
         public override ValidationResult Validate()
         {
             if (OutputFormat is not ("text" or "csv" or "jsonl"))
@@ -51,7 +114,22 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
                 return ValidationResult.Error($"--output-format: '{OutputFormat}' is not text, csv or jsonl");
             }
 
-            return base.Validate();
+            if (Top is < 1)
+            {
+                return ValidationResult.Error("--top must be 1 or more");
+            }
+
+            if (Threshold is < 0 or > 1 || (Threshold is { } t && double.IsNaN(t)))
+            {
+                return ValidationResult.Error("--threshold must be a probability, 0..1");
+            }
+
+            if (ShowErrors < 0)
+            {
+                return ValidationResult.Error("--show-errors must be 0 or more");
+            }
+
+            return LogInput.Check(this) is { } problem ? ValidationResult.Error(problem) : base.Validate();
         }
     }
 
@@ -63,6 +141,12 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         if (scorer.GeoMismatch is { } mismatch)
         {
             log.Warn(mismatch);
+        }
+
+        if (settings.Hunting)
+        {
+            var options = new HuntOptions(settings.Aggregate, settings.Top, settings.Threshold, settings.OutputFormat, settings.Threads, settings.ShowErrors);
+            return new LogScoring(Consoles, log).Run(LogInput.From(settings, settings.Connections), options, scorer, geo, cancellationToken);
         }
 
         var hourNow = DateTime.UtcNow.Hour;
@@ -125,33 +209,8 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
     }
 
     /// <summary>"ip" or "ip,hour" (hour 0..23, UTC); surrounding spaces allowed.</summary>
-    internal static bool TryParse(string text, int defaultHour, out Connection connection, out string reason)
-    {
-        connection = default;
-        var parts = text.Split(',');
-        if (parts.Length > 2)
-        {
-            reason = "expected ip[,hour]";
-            return false;
-        }
-
-        if (!IpParsing.TryParseAddress(parts[0].Trim(), out var ip))
-        {
-            reason = $"'{parts[0].Trim()}' is not an IP address";
-            return false;
-        }
-
-        var hour = defaultHour;
-        if (parts.Length == 2 && (!int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out hour) || hour > 23))
-        {
-            reason = $"hour '{parts[1].Trim()}' is not a whole number 0..23";
-            return false;
-        }
-
-        connection = new Connection(IpParsing.Normalize(ip), hour);
-        reason = "";
-        return true;
-    }
+    internal static bool TryParse(string text, int defaultHour, out Connection connection, out string reason) =>
+        IpHourLine.TryParse(text, defaultHour, out connection, out _, out reason);
 
     private static IEnumerable<(long Line, string Text)> ReadLines(TextReader reader)
     {

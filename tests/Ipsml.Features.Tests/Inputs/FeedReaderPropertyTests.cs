@@ -59,9 +59,22 @@ public sealed class FeedReaderPropertyTests
             "1677024003.714845\tC6Sg\t192.168.1.107\t65164\t66.63.168.35\t5888\ttcp\t-",
         ],
         ["zeek-conn-json"] = ["{\"ts\":1677024003.714845,\"id.orig_h\":\"192.168.1.107\",\"id.resp_h\":\"66.63.168.35\",\"label\":\"Malicious\"}"],
+        ["binetflow"] =
+        [
+            "StartTime,Dur,Proto,SrcAddr,Sport,Dir,DstAddr,Dport,State,sTos,dTos,TotPkts,TotBytes,SrcBytes,Label",
+            "2011/08/10 09:46:59.607825,1.026539,tcp,94.44.127.113,1577,   ->,147.32.84.59,6881,S_RA,0,0,4,276,156,flow=Background-Established-cmpgw-CVUT",
+            "2011/08/10 09:47:00.1,0.1,udp,147.32.84.165,1025,  <->,8.8.8.8,53,CON,0,0,2,150,75,flow=From-Botnet-V42-UDP-DNS",
+        ],
+        ["conn-csv"] = ["ts,src,dst,label", "1677024003.714845,192.168.1.107,66.63.168.35,Malicious", "2023-02-22T00:00:03Z,\"10.0.0.1\",8.8.8.8,", "# c"],
         ["rank-domain-ip"] = ["1,google.com,172.217.168.206", "1017,huawei.com,45.249.212.124"],
         ["geofeed-csv"] = ["# Last modified: 2025-07-24 10:00:06.525037", "2600:3c00::/32,US,US-TX,Richardson,", "5.101.96.0/21,NL,NL-NH,Amsterdam,1098 XH"],
         ["toplist"] = ["1,google.com", "2,www.google.com", "rank,domain"],
+    };
+
+    /// <summary>Formats that need options to know their columns.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Options = new()
+    {
+        ["conn-csv"] = new() { ["ip-columns"] = "src,dst", ["time-column"] = "ts", ["labels"] = "label" },
     };
 
     private static readonly string[] Inserts = [",", ", ", "\t", "\"", "#", ";", "/", ":", "{", "}", "\\", "\0", "\u00e9", "\ud83d\ude00", "\ud800", "-", " "];
@@ -103,7 +116,7 @@ public sealed class FeedReaderPropertyTests
 
     private static bool EachLineGivesOneItemOrOneSkip(string format, string text)
     {
-        var context = new FeedReadContext("fuzz");
+        var context = new FeedReadContext("fuzz", Options.GetValueOrDefault(format));
         var items = FeedReaders.Get(format).Read(new StringReader(text), context).ToList();
         var lines = CountLines(text);
         long previous = 0;

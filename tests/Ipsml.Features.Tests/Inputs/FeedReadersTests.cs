@@ -6,8 +6,8 @@ public sealed class FeedReadersTests
 {
     private static readonly string[] Expected =
     [
-        "cloud-json", "cowrie-json", "dionaea-csv", "feodo-csv", "geofeed-csv", "heralding-csv", "ip-list", "ipsum",
-        "marx-csv", "netset", "rank-domain-ip", "spamhaus-drop-json", "sslbl-csv", "time-ip", "zeek-conn", "zeek-conn-json",
+        "binetflow", "cloud-json", "conn-csv", "cowrie-json", "dionaea-csv", "feodo-csv", "geofeed-csv", "heralding-csv", "ip-list",
+        "ipsum", "marx-csv", "netset", "rank-domain-ip", "spamhaus-drop-json", "sslbl-csv", "time-ip", "zeek-conn", "zeek-conn-json",
     ];
 
     [Fact]

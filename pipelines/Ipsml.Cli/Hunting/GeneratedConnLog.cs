@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Net;
+using Ipsml.Features.Inputs;
+using Ipsml.Features.Net;
+
+namespace Ipsml.Cli.Hunting;
+
+/// <summary>
+/// A synthetic Zeek conn.log (TSV, Zeek's default columns), generated line by line as it is read, for the benchmark:
+/// <c>lines</c> outbound connections spread evenly over one UTC day (so every hour occurs), from 250 local hosts
+/// in 10.0.0.0/24 to public IPv4 addresses, either all distinct (<see cref="BenchLogKind.Unique"/>: a seeded
+/// permutation of the IPv4 space, non-public addresses skipped) or drawn from a pool of <c>distinct</c> addresses with
+/// Zipf-like popularity, rank k with weight 1/k^1.1 (<see cref="BenchLogKind.Repeated"/>, like real traffic: a few
+/// services take most connections, a long tail is seen once or twice). Deterministic for a seed; holds only the
+/// pool, never the log.
+/// </summary>
+internal sealed class GeneratedConnLog : TextReader
+{
+    public const double ZipfExponent = 1.1;
+
+    private const long DayStart = 1_677_024_000; // 2023-02-22T00:00:00Z
+
+    private static readonly string[] Header =
+    [
+        "#separator \\x09",
+        "#set_separator\t,",
+        "#empty_field\t(empty)",
+        "#unset_field\t-",
+        "#path\tconn",
+        "#open\t2023-02-22-00-00-00",
+        "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes\tresp_pkts\tresp_ip_bytes\ttunnel_parents",
+        "#types\ttime\tstring\taddr\tport\taddr\tport\tenum\tstring\tinterval\tcount\tcount\tstring\tbool\tbool\tcount\tstring\tcount\tcount\tcount\tcount\tset[string]",
+    ];
+
+    private readonly long lines;
+    private readonly BenchLogKind kind;
+    private readonly Random random;
+    private readonly string[] pool;
+    private readonly double[] cumulative;
+    private readonly char[] buffer = new char[256];
+    private uint permutation;
+    private long row;
+    private int headerLine;
+    private string? pending;
+    private int pendingAt;
+
+    public GeneratedConnLog(BenchLogKind kind, long lines, int distinct, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lines);
+        ArgumentOutOfRangeException.ThrowIfLessThan(distinct, 1);
+        this.kind = kind;
+        this.lines = lines;
+        random = new Random(seed);
+        permutation = (uint)seed * 0x9E3779B9u;
+        if (kind == BenchLogKind.Repeated)
+        {
+            pool = new string[distinct];
+            cumulative = new double[distinct];
+            double sum = 0;
+            for (var k = 0; k < distinct; k++)
+            {
+                pool[k] = NextPublicAddress().ToString();
+                sum += 1 / Math.Pow(k + 1, ZipfExponent);
+                cumulative[k] = sum;
+            }
+
+            for (var k = 0; k < distinct; k++)
+            {
+                cumulative[k] /= sum;
+            }
+        }
+        else
+        {
+            pool = [];
+            cumulative = [];
+        }
+    }
+
+    /// <summary>Header lines before the first connection.</summary>
+    public static int HeaderLines => Header.Length;
+
+    public override string? ReadLine()
+    {
+        if (pending is not null)
+        {
+            var rest = pending[pendingAt..];
+            pending = null;
+            return rest;
+        }
+
+        return Next();
+    }
+
+    public override int Peek()
+    {
+        if (pending is null)
+        {
+            var next = Next();
+            if (next is null)
+            {
+                return -1;
+            }
+
+            (pending, pendingAt) = (next + "\n", 0);
+        }
+
+        return pending[pendingAt];
+    }
+
+    public override int Read()
+    {
+        var c = Peek();
+        if (c >= 0 && ++pendingAt == pending!.Length)
+        {
+            pending = null;
+        }
+
+        return c;
+    }
+
+    private string? Next()
+    {
+        if (headerLine < Header.Length)
+        {
+            return Header[headerLine++];
+        }
+
+        if (row >= lines)
+        {
+            return null;
+        }
+
+        var span = buffer.AsSpan();
+        var n = 0;
+
+        // ts: DayStart + row·86400/lines seconds, written with microseconds, without formatting a double.
+        var micros = (long)(row * (86_400_000_000.0 / Math.Max(1, lines)));
+        Write(span, ref n, DayStart + (micros / 1_000_000));
+        span[n++] = '.';
+        Write(span, ref n, micros % 1_000_000, "D6");
+        Append(span, ref n, "\tC");
+        Write(span, ref n, row, "x10");
+        Append(span, ref n, "\t10.0.0.");
+        Write(span, ref n, 1 + (row % 250));
+        span[n++] = '\t';
+        Write(span, ref n, 49152 + (row % 16384));
+        span[n++] = '\t';
+        if (kind == BenchLogKind.Unique)
+        {
+            NextPublicAddress().TryFormat(span[n..], out var written);
+            n += written;
+        }
+        else
+        {
+            Append(span, ref n, pool[Draw()]);
+        }
+
+        Append(span, ref n, "\t443\ttcp\tssl\t0.512000\t517\t4821\tSF\tT\tF\t0\tShADadFf\t9\t1029\t8\t5153\t-");
+        row++;
+        return new string(span[..n]);
+    }
+
+    private static void Write(Span<char> span, ref int n, long value, string? format = null)
+    {
+        value.TryFormat(span[n..], out var written, format, CultureInfo.InvariantCulture);
+        n += written;
+    }
+
+    private static void Append(Span<char> span, ref int n, string text)
+    {
+        text.CopyTo(span[n..]);
+        n += text.Length;
+    }
+
+    private int Draw()
+    {
+        var index = Array.BinarySearch(cumulative, random.NextDouble());
+        return Math.Min(index < 0 ? ~index : index, pool.Length - 1);
+    }
+
+    /// <summary>The next public IPv4 address of a permutation of the address space (odd multiplier: no repeats for 2^32 steps).</summary>
+    private IPAddress NextPublicAddress()
+    {
+        while (true)
+        {
+            permutation += 1;
+            var address = IpParsing.FromUInt32(permutation * 2_654_435_761u);
+            if (!ConnectionSides.Default.IsLocal(address))
+            {
+                return address;
+            }
+        }
+    }
+}
