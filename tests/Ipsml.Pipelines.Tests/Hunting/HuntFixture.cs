@@ -21,6 +21,7 @@ public sealed class HuntFixture : IDisposable
             ["dataset", "-o", Output, "--geo-dir", Fixture.GeoDir],
             ["train", "-o", Output],
             ["evaluate", "-o", Output],
+            ["gate", "-o", Output],
             ["publish", "-o", Output],
         ];
         foreach (var args in stages)
