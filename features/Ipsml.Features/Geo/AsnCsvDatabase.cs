@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Ipsml.Features.Inputs;
+using Ipsml.Features.Text;
 
 namespace Ipsml.Features.Geo;
 
@@ -172,7 +173,7 @@ public sealed class AsnCsvDatabase : IGeoAsnDatabase
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private (DropReason Reason, string Detail)? ParseLine(string line, Span<CsvField> fields)
         {
-            var count = CsvFields.Split(line, fields);
+            var count = CsvFields.Split(line, ',', fields);
             if (count < 0)
             {
                 return (DropReason.Malformed, "unbalanced quotes");

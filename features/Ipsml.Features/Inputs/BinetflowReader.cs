@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Ipsml.Features.Text;
 
 namespace Ipsml.Features.Inputs;
 

@@ -10,50 +10,29 @@ namespace Ipsml.Features.Inputs;
 /// <see cref="InvalidDataException"/> at the end when they differ. A file of several concatenated gzip members is
 /// checked against its last member only and so is reported as corrupt; no feed ships such files.
 /// </summary>
-internal sealed class CheckedGzipStream : Stream
+internal sealed class CheckedGzipStream : ReadOnlyWrappingStream
 {
     private const int MinimumGzipLength = 18; // 10-byte header, empty deflate block, 8-byte trailer
 
-    private readonly GZipStream inner;
     private readonly uint? recordedSize;
     private long produced;
     private bool checkedEnd;
 
     /// <summary>Wraps a seekable stream positioned at the start of gzip data.</summary>
     public CheckedGzipStream(Stream compressed)
+        : this(compressed, RecordedSize(compressed))
     {
-        var start = compressed.Position;
-        if (compressed.Length - start >= MinimumGzipLength)
-        {
-            Span<byte> trailer = stackalloc byte[4];
-            compressed.Position = compressed.Length - 4;
-            compressed.ReadExactly(trailer);
-            recordedSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
-        }
-
-        compressed.Position = start;
-        inner = new GZipStream(compressed, CompressionMode.Decompress);
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
+    private CheckedGzipStream(Stream compressed, uint? recordedSize)
+        : base(new GZipStream(compressed, CompressionMode.Decompress))
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        this.recordedSize = recordedSize;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
-        var read = inner.Read(buffer);
+        var read = Inner.Read(buffer);
         produced += read;
         if (read == 0 && buffer.Length > 0 && !checkedEnd)
         {
@@ -69,23 +48,19 @@ internal sealed class CheckedGzipStream : Stream
         return read;
     }
 
-    public override void Flush()
+    /// <summary>ISIZE from the gzip trailer (null when the data is too short to have one); the position is left unchanged.</summary>
+    private static uint? RecordedSize(Stream compressed)
     {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
+        var start = compressed.Position;
+        if (compressed.Length - start < MinimumGzipLength)
         {
-            inner.Dispose();
+            return null;
         }
 
-        base.Dispose(disposing);
+        Span<byte> trailer = stackalloc byte[4];
+        compressed.Position = compressed.Length - 4;
+        compressed.ReadExactly(trailer);
+        compressed.Position = start;
+        return BinaryPrimitives.ReadUInt32LittleEndian(trailer);
     }
 }

@@ -1,3 +1,5 @@
+using Ipsml.Features.Text;
+
 namespace Ipsml.Features.Inputs;
 
 /// <summary>
@@ -13,24 +15,16 @@ internal sealed class FeodoCsvReader : LineFeedReader
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
-    private sealed class Parser(FeedReadContext context) : LineParser
+    private sealed class Parser(FeedReadContext context) : CommentedLineParser(context, TimeZoneInfo.Utc)
     {
-        private readonly HeaderDates headerDates = new(context, TimeZoneInfo.Utc);
         private readonly List<string> fields = [];
         private int timeColumn;
         private int ipColumn = 1;
         private int columns = -1;
 
-        public override FeedItem? Parse(string line, long number)
+        protected override FeedItem? ParseData(ReadOnlySpan<char> text, long number)
         {
-            var trimmed = line.Trim();
-            if (trimmed[0] == '#')
-            {
-                headerDates.Offer(trimmed);
-                return null;
-            }
-
-            if (!CsvFields.TrySplit(trimmed, ',', fields))
+            if (!CsvFields.TrySplit(text.ToString(), ',', fields))
             {
                 return FeedItem.Dropped(number, DropReason.Malformed, "unclosed quote");
             }

@@ -16,19 +16,10 @@ internal sealed class GeofeedCsvReader : LineFeedReader
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
-    private sealed class Parser(FeedReadContext context) : LineParser
+    private sealed class Parser(FeedReadContext context) : CommentedLineParser(context, ReaderOptions.Zone(context.Options))
     {
-        private readonly HeaderDates headerDates = new(context, ReaderOptions.Zone(context.Options));
-
-        public override FeedItem? Parse(string line, long number)
+        protected override FeedItem? ParseData(ReadOnlySpan<char> text, long number)
         {
-            var text = line.AsSpan().Trim();
-            if (text[0] == '#')
-            {
-                headerDates.Offer(text);
-                return null;
-            }
-
             var comma = text.IndexOf(',');
             var prefix = (comma < 0 ? text : text[..comma]).Trim();
             return Tokens.AddressOrNetwork(number, prefix);

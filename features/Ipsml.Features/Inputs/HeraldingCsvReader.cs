@@ -1,3 +1,5 @@
+using Ipsml.Features.Text;
+
 namespace Ipsml.Features.Inputs;
 
 /// <summary>

@@ -14,19 +14,10 @@ internal sealed class IpListReader(string format) : LineFeedReader
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
-    private sealed class Parser(FeedReadContext context) : LineParser
+    private sealed class Parser(FeedReadContext context) : CommentedLineParser(context, TimeZoneInfo.Utc)
     {
-        private readonly HeaderDates headerDates = new(context, TimeZoneInfo.Utc);
-
-        public override FeedItem? Parse(string line, long number)
+        protected override FeedItem? ParseData(ReadOnlySpan<char> text, long number)
         {
-            var text = line.AsSpan().Trim();
-            if (text[0] == '#')
-            {
-                headerDates.Offer(text);
-                return null;
-            }
-
             var comment = text.IndexOfAny('#', ';');
             if (comment >= 0)
             {

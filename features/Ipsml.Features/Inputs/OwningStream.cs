@@ -1,44 +1,14 @@
 namespace Ipsml.Features.Inputs;
 
 /// <summary>A read-only view of a stream that also disposes its owner (a zip entry's archive) when disposed.</summary>
-internal sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+internal sealed class OwningStream(Stream inner, IDisposable owner) : ReadOnlyWrappingStream(inner)
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
-
-    public override int Read(Span<byte> buffer) => inner.Read(buffer);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
+        base.Dispose(disposing);
         if (disposing)
         {
-            inner.Dispose();
             owner.Dispose();
         }
-
-        base.Dispose(disposing);
     }
 }

@@ -16,19 +16,10 @@ internal sealed class SslblCsvReader : LineFeedReader
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
-    private sealed class Parser(FeedReadContext context) : LineParser
+    private sealed class Parser(FeedReadContext context) : CommentedLineParser(context, TimeZoneInfo.Utc)
     {
-        private readonly HeaderDates headerDates = new(context, TimeZoneInfo.Utc);
-
-        public override FeedItem? Parse(string line, long number)
+        protected override FeedItem? ParseData(ReadOnlySpan<char> text, long number)
         {
-            var text = line.AsSpan().Trim();
-            if (text[0] == '#')
-            {
-                headerDates.Offer(text);
-                return null;
-            }
-
             Span<Range> ranges = stackalloc Range[3];
             var count = text.Split(ranges, ',');
             var first = text[ranges[0]].Trim();

@@ -14,21 +14,12 @@ internal sealed class TimeIpReader : LineFeedReader
 
     protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options) => ReaderOptions.Zone(options);
 
-    protected override LineParser CreateParser(FeedReadContext context) => new Parser(context, ReaderOptions.Zone(context.Options));
+    protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
-    private sealed class Parser(FeedReadContext context, TimeZoneInfo zone) : LineParser
+    private sealed class Parser(FeedReadContext context) : CommentedLineParser(context, ReaderOptions.Zone(context.Options))
     {
-        private readonly HeaderDates headerDates = new(context, zone);
-
-        public override FeedItem? Parse(string line, long number)
+        protected override FeedItem? ParseData(ReadOnlySpan<char> text, long number)
         {
-            var text = line.AsSpan().Trim();
-            if (text[0] == '#')
-            {
-                headerDates.Offer(text);
-                return null;
-            }
-
             var comma = text.IndexOf(',');
             if (comma < 0 || text[(comma + 1)..].Contains(','))
             {
@@ -47,7 +38,7 @@ internal sealed class TimeIpReader : LineFeedReader
                 return Detail.BadAddress(number, ipText);
             }
 
-            if (!Tokens.TryTime(timeText, zone, out var seenAt))
+            if (!Tokens.TryTime(timeText, ZoneLess, out var seenAt))
             {
                 return Detail.BadTime(number, timeText);
             }

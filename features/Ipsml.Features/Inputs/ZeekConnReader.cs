@@ -31,14 +31,9 @@ internal sealed class ZeekConnReader : LineFeedReader
 
     public override string Format => "zeek-conn";
 
-    public override IReadOnlyCollection<string> OptionNames => [ReaderOptions.Remote, ReaderOptions.Labels, ReaderOptions.TimeZone, ReaderOptions.Local];
+    public override IReadOnlyCollection<string> OptionNames => ZeekConnOptions.Names;
 
-    protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options)
-    {
-        ZeekRemoteOption.Parse(options);
-        ReaderOptions.Zone(options);
-        ReaderOptions.Sides(options);
-    }
+    protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options) => ZeekConnOptions.Check(options);
 
     protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 

@@ -13,17 +13,8 @@ namespace Ipsml.Cli.Commands;
 [Description("Benchmark log scoring with a published model: connections per second and peak memory on generated Zeek logs (unique remote addresses, and repeated ones), and GeoIP City lookups per second.")]
 public sealed class BenchCommand(IpsmlConsoles consoles) : IpsmlCommand<BenchCommand.Settings>(consoles)
 {
-    public sealed class Settings : OutputSettings, IGeoSettings
+    public sealed class Settings : ModelSettings
     {
-        [CommandOption("-m|--model <DIR>")]
-        [Description("Model artifact folder (default: the latest published version of --name under --output).")]
-        public string? Model { get; init; }
-
-        [CommandOption("--name <NAME>")]
-        [Description("Model name to look up under OUTPUT/models when --model is not given.")]
-        [DefaultValue("ipsml")]
-        public string Name { get; init; } = "ipsml";
-
         [CommandOption("--lines <N>")]
         [Description("Connections per generated log.")]
         [DefaultValue(1_000_000L)]
@@ -39,11 +30,6 @@ public sealed class BenchCommand(IpsmlConsoles consoles) : IpsmlCommand<BenchCom
         [DefaultValue(100_000)]
         public int Distinct { get; init; } = 100_000;
 
-        [CommandOption("--threads <N>")]
-        [Description("Scoring threads (0: one per core).")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
         [CommandOption("--seed <N>")]
         [Description("Seed of the generated logs.")]
         [DefaultValue(1)]
@@ -57,14 +43,6 @@ public sealed class BenchCommand(IpsmlConsoles consoles) : IpsmlCommand<BenchCom
         [CommandOption("--save <FILE>")]
         [Description("Write the generated log (--log unique or repeated) to FILE instead of benchmarking, e.g. to time 'ipsml score' on it.")]
         public string? Save { get; init; }
-
-        [CommandOption("--geo-dir <DIR>")]
-        [Description("Folder with the geo databases the model was trained with (default: as for 'dataset').")]
-        public string? GeoDir { get; init; }
-
-        [CommandOption("--allow-geo-mismatch")]
-        [Description("Run even when the geo databases differ from the model's.")]
-        public bool AllowGeoMismatch { get; init; }
 
         internal IReadOnlyList<BenchLogKind> Kinds => Log switch
         {

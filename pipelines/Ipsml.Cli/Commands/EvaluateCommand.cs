@@ -14,81 +14,33 @@ namespace Ipsml.Cli.Commands;
 [Description("Evaluate every trained candidate: threshold on validation, metrics on the held-out test split. With FILE: evaluate a published model on a labelled connection log instead.")]
 public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<EvaluateCommand.Settings>(consoles)
 {
-    public sealed class Settings : StageSettings, ILogSettings
+    public sealed class Settings : LogSettings, IStageSettings
     {
         [CommandArgument(0, "[FILE]")]
-        [Description("Labelled connection log(s), plain or gzip ('-': stdin). None: run the pipeline's evaluate stage.")]
+        [Description("Labelled connection log(s), plain or gzip ('-': stdin); the model and log options apply only with FILE. None: run the pipeline's evaluate stage.")]
         public string[] Files { get; init; } = [];
 
-        [CommandOption("-m|--model <DIR>")]
-        [Description("With FILE: the model artifact folder (default: the latest published version of --name under --output).")]
-        public string? Model { get; init; }
+        [CommandOption("--run <ID>")]
+        [Description("Run id (default: the newest run, OUTPUT/runs/LATEST).")]
+        public string? Run { get; init; }
 
-        [CommandOption("--name <NAME>")]
-        [Description("With FILE: model name to look up under OUTPUT/models when --model is not given.")]
-        [DefaultValue("ipsml")]
-        public string Name { get; init; } = "ipsml";
+        [CommandOption("--force")]
+        [Description("Run the stage even when an output with the same inputs exists.")]
+        public bool Force { get; init; }
 
         [CommandOption("-f|--format <FORMAT>")]
         [Description("With FILE: zeek, zeek-json, binetflow or csv.")]
         [DefaultValue("zeek")]
-        public string Format { get; init; } = "zeek";
+        public override string Format { get; init; } = "zeek";
 
         [CommandOption("--labels <COLUMN>")]
         [Description("With FILE: the label column (default: label for zeek, Label for binetflow). Malicious/Botnet = malicious, Benign/Normal = benign, others unlabelled.")]
-        public string? Labels { get; init; }
+        public override string? Labels { get; init; }
 
         [CommandOption("--output-format <FORMAT>")]
         [Description("With FILE: text or json.")]
         [DefaultValue("text")]
         public string OutputFormat { get; init; } = "text";
-
-        [CommandOption("--local <CIDR>")]
-        [Description("With FILE: a local network (repeatable), as for score.")]
-        public string[] Local { get; init; } = [];
-
-        [CommandOption("--remote <SIDE>")]
-        [Description("With FILE: auto, orig or resp, as for score.")]
-        [DefaultValue("auto")]
-        public string Remote { get; init; } = "auto";
-
-        [CommandOption("--time-column <COLUMN>")]
-        [Description("With FILE, csv: the time column.")]
-        public string? TimeColumn { get; init; }
-
-        [CommandOption("--ip-column <COLUMN>")]
-        [Description("With FILE, csv: the remote address column.")]
-        public string? IpColumn { get; init; }
-
-        [CommandOption("--ip-columns <ORIG,RESP>")]
-        [Description("With FILE, csv: the originator and responder address columns.")]
-        public string? IpColumns { get; init; }
-
-        [CommandOption("--separator <CHAR>")]
-        [Description("With FILE, csv: the field separator.")]
-        public string? Separator { get; init; }
-
-        [CommandOption("--timezone <ZONE>")]
-        [Description("With FILE: zone of times written without one (IANA id, default UTC).")]
-        public string? TimeZone { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("With FILE: scoring threads (0: one per core).")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("--show-errors <N>")]
-        [Description("With FILE: bad lines printed one by one on stderr (all are counted).")]
-        [DefaultValue(1000)]
-        public int ShowErrors { get; init; } = 1000;
-
-        [CommandOption("--geo-dir <DIR>")]
-        [Description("With FILE: folder with the geo databases the model was trained with.")]
-        public string? GeoDir { get; init; }
-
-        [CommandOption("--allow-geo-mismatch")]
-        [Description("With FILE: score even when the geo databases differ from the model's.")]
-        public bool AllowGeoMismatch { get; init; }
 
         public override ValidationResult Validate()
         {

@@ -29,7 +29,7 @@ public abstract class OutputSettings : CommandSettings
 }
 
 /// <summary>Options of the commands that run one pipeline stage of an existing run.</summary>
-public abstract class StageSettings : OutputSettings
+public abstract class StageSettings : OutputSettings, IStageSettings
 {
     [CommandOption("--run <ID>")]
     [Description("Run id (default: the newest run, OUTPUT/runs/LATEST).")]

@@ -16,25 +16,16 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
 {
     public const int BatchSize = 8192;
 
-    public sealed class Settings : OutputSettings, ILogSettings
+    public sealed class Settings : LogSettings
     {
         [CommandArgument(0, "[INPUT]")]
         [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none or '-': stdin).")]
         public string[] Connections { get; init; } = [];
 
-        [CommandOption("-m|--model <DIR>")]
-        [Description("Model artifact folder (default: the latest published version of --name under --output).")]
-        public string? Model { get; init; }
-
-        [CommandOption("--name <NAME>")]
-        [Description("Model name to look up under OUTPUT/models when --model is not given.")]
-        [DefaultValue("ipsml")]
-        public string Name { get; init; } = "ipsml";
-
         [CommandOption("-f|--format <FORMAT>")]
         [Description("Input format: lines (ip[[,hour]]), zeek (conn.log TSV), zeek-json, binetflow (Argus/CTU CSV) or csv (see --ip-column, --time-column).")]
         [DefaultValue(LogInput.Lines)]
-        public string Format { get; init; } = LogInput.Lines;
+        public override string Format { get; init; } = LogInput.Lines;
 
         [CommandOption("--output-format <FORMAT>")]
         [Description("text, csv or jsonl.")]
@@ -53,56 +44,9 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         [Description("Print only rows whose probability (per address: the highest) is at least P (0..1).")]
         public double? Threshold { get; init; }
 
-        [CommandOption("--local <CIDR>")]
-        [Description("A local network (repeatable; private and other non-public ranges are always local). The remote end of a connection is the responder unless it is local and the originator is not.")]
-        public string[] Local { get; init; } = [];
-
-        [CommandOption("--remote <SIDE>")]
-        [Description("Which end is remote: auto (the rule of --local), orig or resp.")]
-        [DefaultValue("auto")]
-        public string Remote { get; init; } = "auto";
-
         [CommandOption("--labels <COLUMN>")]
         [Description("Column holding the log's own label, shown beside each connection (zeek: label, binetflow: Label).")]
-        public string? Labels { get; init; }
-
-        [CommandOption("--time-column <COLUMN>")]
-        [Description("csv: the time column (name or 1-based number): epoch seconds or milliseconds, or ISO 8601.")]
-        public string? TimeColumn { get; init; }
-
-        [CommandOption("--ip-column <COLUMN>")]
-        [Description("csv: the remote address column.")]
-        public string? IpColumn { get; init; }
-
-        [CommandOption("--ip-columns <ORIG,RESP>")]
-        [Description("csv: the originator and responder address columns (the remote end by the --local rule).")]
-        public string? IpColumns { get; init; }
-
-        [CommandOption("--separator <CHAR>")]
-        [Description("csv: the field separator (one character, or 'tab'; default ',').")]
-        public string? Separator { get; init; }
-
-        [CommandOption("--timezone <ZONE>")]
-        [Description("Zone of times written without one (IANA id, default UTC).")]
-        public string? TimeZone { get; init; }
-
-        [CommandOption("--threads <N>")]
-        [Description("Scoring threads (0: one per core).")]
-        [DefaultValue(0)]
-        public int Threads { get; init; }
-
-        [CommandOption("--show-errors <N>")]
-        [Description("Bad lines printed one by one on stderr (all are counted).")]
-        [DefaultValue(1000)]
-        public int ShowErrors { get; init; } = 1000;
-
-        [CommandOption("--geo-dir <DIR>")]
-        [Description("Folder with the geo databases the model was trained with (default: as for 'dataset').")]
-        public string? GeoDir { get; init; }
-
-        [CommandOption("--allow-geo-mismatch")]
-        [Description("Score even when the geo databases differ from the model's (features will differ).")]
-        public bool AllowGeoMismatch { get; init; }
+        public override string? Labels { get; init; }
 
         /// <summary>Ranking options (and --local, which skips local addresses) turn ip[[,hour]] lines into a ranked hunt too.</summary>
         public bool Hunting => Format != LogInput.Lines || Aggregate || Top is not null || Threshold is not null || Local.Length > 0;

@@ -7,7 +7,7 @@ namespace Ipsml.Cli.Commands;
 
 /// <summary>A command that runs one stage of an existing run (default: the newest) and records it in run.json.</summary>
 public abstract class StageCommand<TSettings>(IpsmlConsoles consoles) : IpsmlCommand<TSettings>(consoles)
-    where TSettings : StageSettings
+    where TSettings : OutputSettings, IStageSettings
 {
     protected abstract string StageName { get; }
 
