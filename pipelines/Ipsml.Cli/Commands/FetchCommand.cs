@@ -73,10 +73,10 @@ public sealed class FetchCommand(IpsmlConsoles consoles) : IpsmlCommand<FetchCom
     {
         var experiment = Experiment.Load(settings.Experiment);
         var store = new RunStore(layout);
-        var run = store.Create(experiment, settings.Run);
+        store.CheckNewRun(experiment, settings.Run);
         var selected = experiment.Bind<ObservationsOptions>("observations").SelectFeeds(FeedRegistry.Load(settings.Feeds)).Select(f => f.Name).ToHashSet();
         var result = log.WithProgress(() => new FetchStage(layout, log).Run(new FetchRequest(settings.Feeds, settings.Snapshot, selected), settings.Force, cancellationToken));
-        store.RecordStage(run.Id, StageNames.Fetch, result.Outcome);
+        var run = store.Create(experiment, result.Outcome, settings.Run); // only now: a failed fetch leaves no run and keeps LATEST
         var warnings = result.Sources.Feeds.Count(f => f.Warning is not null);
         Consoles.Out.MarkupLineInterpolated($"fetch: run [bold]{run.Id}[/], {result.Sources.Feeds.Count} feeds, {result.Sources.Feeds.Sum(f => f.Files.Count)} files ({result.Sources.Mode}){(warnings > 0 ? $", {warnings} with warnings" : "")} → {result.Outcome.Dir}");
         return ExitCodes.Success;

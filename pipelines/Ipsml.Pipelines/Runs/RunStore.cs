@@ -9,40 +9,58 @@ public sealed class RunStore(RunLayout layout)
 {
     public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    /// <summary>Starts a run for an experiment: a new id (or <paramref name="runId"/>), run.json, a copy of the experiment file, and runs/LATEST.</summary>
-    public RunRecord Create(Experiment experiment, string? runId = null, DateTimeOffset? now = null)
+    /// <summary>
+    /// Starts a run for an experiment once its fetch stage has succeeded: a new id (or <paramref name="runId"/>),
+    /// run.json with the fetch stage recorded, a copy of the experiment file, and last runs/LATEST. A failed fetch
+    /// therefore never leaves an empty run behind nor moves LATEST. Call <see cref="CheckNewRun"/> before fetching
+    /// to refuse a clashing run id early.
+    /// </summary>
+    public RunRecord Create(Experiment experiment, StageOutcome fetch, string? runId = null, DateTimeOffset? now = null)
     {
         var created = now ?? DateTimeOffset.UtcNow;
         var id = runId ?? NewId(experiment.Name, created);
-        RunIds.Validate(id);
+        CheckNewRun(experiment, id);
+        RunRecord record;
         if (File.Exists(layout.RunRecordPath(id)))
         {
-            var existing = Load(id);
-            if (existing.ExperimentSha256 != experiment.Sha256)
+            record = Load(id);
+        }
+        else
+        {
+            record = new RunRecord
             {
-                throw new InvalidOperationException($"{layout.RunRecordPath(id)}: run '{id}' was made with another experiment file ({existing.ExperimentFile}); choose a new run id");
-            }
-
-            WriteLatest(id);
-            return existing;
+                Id = id,
+                Experiment = experiment.Name,
+                ExperimentFile = experiment.Path,
+                ExperimentSha256 = experiment.Sha256,
+                Seed = experiment.Seed,
+                Created = created,
+                GitCommit = GitCommit(),
+                CodeVersion = CodeVersion.Current,
+            };
+            Directory.CreateDirectory(layout.RunDir(id));
+            File.Copy(experiment.Path, layout.RunExperimentPath(id), overwrite: true);
         }
 
-        var record = new RunRecord
-        {
-            Id = id,
-            Experiment = experiment.Name,
-            ExperimentFile = experiment.Path,
-            ExperimentSha256 = experiment.Sha256,
-            Seed = experiment.Seed,
-            Created = created,
-            GitCommit = GitCommit(),
-            CodeVersion = CodeVersion.Current,
-        };
-        Directory.CreateDirectory(layout.RunDir(id));
-        File.Copy(experiment.Path, layout.RunExperimentPath(id), overwrite: true);
+        record.Stages[StageNames.Fetch] = Entry(fetch);
         Save(record);
         WriteLatest(id);
         return record;
+    }
+
+    /// <summary>Refuses a run id that is malformed or already names a run made with another experiment file.</summary>
+    public void CheckNewRun(Experiment experiment, string? runId)
+    {
+        if (runId is null)
+        {
+            return;
+        }
+
+        RunIds.Validate(runId);
+        if (File.Exists(layout.RunRecordPath(runId)) && Load(runId) is { } existing && existing.ExperimentSha256 != experiment.Sha256)
+        {
+            throw new InvalidOperationException($"{layout.RunRecordPath(runId)}: run '{runId}' was made with another experiment file ({existing.ExperimentFile}); choose a new run id");
+        }
     }
 
     /// <summary>Loads a run by id; null or "latest" means the newest run (runs/LATEST).</summary>
@@ -91,10 +109,13 @@ public sealed class RunStore(RunLayout layout)
     public RunRecord RecordStage(string runId, string stage, StageOutcome outcome)
     {
         var record = Load(runId);
-        record.Stages[stage] = new StageEntry { Key = outcome.Key, Reused = outcome.Reused, Seconds = outcome.Seconds, Finished = DateTimeOffset.UtcNow };
+        record.Stages[stage] = Entry(outcome);
         Save(record);
         return record;
     }
+
+    private static StageEntry Entry(StageOutcome outcome) =>
+        new() { Key = outcome.Key, Reused = outcome.Reused, Seconds = outcome.Seconds, Finished = DateTimeOffset.UtcNow };
 
     /// <summary>The key of an upstream stage in a run, or a clear error saying which stage to run first.</summary>
     public static string UpstreamKey(RunRecord run, string stage) =>
