@@ -14,15 +14,23 @@ public sealed class FetchCommand(IpsmlConsoles consoles) : IpsmlCommand<FetchCom
 {
     public sealed class Settings : OutputSettings
     {
+        public const string DefaultExperiment = "experiments/default.json";
+
+        public const string DefaultFeeds = "data/feeds.json";
+
         [CommandOption("-e|--experiment <FILE>")]
-        [Description("Experiment file for the run this fetch starts.")]
-        [DefaultValue("experiments/default.json")]
-        public string Experiment { get; init; } = "experiments/default.json";
+        [Description("Experiment file for the run this fetch starts (default: experiments/default.json, here or else in the repository ipsml was built from).")]
+        public string? Experiment { get; init; }
 
         [CommandOption("--feeds <FILE>")]
-        [Description("Feed registry.")]
-        [DefaultValue("data/feeds.json")]
-        public string Feeds { get; init; } = "data/feeds.json";
+        [Description("Feed registry (default: data/feeds.json, here or else in the repository ipsml was built from).")]
+        public string? Feeds { get; init; }
+
+        /// <summary>The experiment file to read: --experiment, or the default found here or in the repository.</summary>
+        public DefaultFile ExperimentFile => DefaultFile.Resolve(Experiment, DefaultExperiment);
+
+        /// <summary>The feed registry to read: --feeds, or the default found here or in the repository.</summary>
+        public DefaultFile FeedsFile => DefaultFile.Resolve(Feeds, DefaultFeeds);
 
         [CommandOption("--snapshot <DIR>")]
         [Description("Read feed files from this folder instead of the network (offline; e.g. ../shared/data).")]
@@ -38,14 +46,14 @@ public sealed class FetchCommand(IpsmlConsoles consoles) : IpsmlCommand<FetchCom
 
         public override ValidationResult Validate()
         {
-            if (!File.Exists(Experiment))
+            if (Missing("--experiment", ExperimentFile, DefaultExperiment) is { } experiment)
             {
-                return ValidationResult.Error($"--experiment: {Experiment} does not exist");
+                return ValidationResult.Error(experiment);
             }
 
-            if (!File.Exists(Feeds))
+            if (Missing("--feeds", FeedsFile, DefaultFeeds) is { } feeds)
             {
-                return ValidationResult.Error($"--feeds: {Feeds} does not exist");
+                return ValidationResult.Error(feeds);
             }
 
             if (Snapshot is not null && !Directory.Exists(Snapshot))
@@ -67,15 +75,30 @@ public sealed class FetchCommand(IpsmlConsoles consoles) : IpsmlCommand<FetchCom
 
             return base.Validate();
         }
+
+        private static string? Missing(string option, DefaultFile file, string defaultRelative) =>
+            File.Exists(file.Path) ? null
+            : file.Given ? $"{option}: {file.Path} does not exist"
+            : $"{option}: not given, and the default {defaultRelative} is neither in {Directory.GetCurrentDirectory()} nor in the repository ipsml was built from";
     }
 
     protected override int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken)
     {
-        var experiment = Experiment.Load(settings.Experiment);
+        var experimentFile = settings.ExperimentFile;
+        var feedsFile = settings.FeedsFile;
+        foreach (var (option, file, relative) in new[] { ("--experiment", experimentFile, Settings.DefaultExperiment), ("--feeds", feedsFile, Settings.DefaultFeeds) })
+        {
+            if (file.FromRepository)
+            {
+                log.Info("fetch: " + file.Note(option, relative));
+            }
+        }
+
+        var experiment = Experiment.Load(experimentFile.Path);
         var store = new RunStore(layout);
         store.CheckNewRun(experiment, settings.Run);
-        var selected = experiment.Bind<ObservationsOptions>("observations").SelectFeeds(FeedRegistry.Load(settings.Feeds)).Select(f => f.Name).ToHashSet();
-        var result = log.WithProgress(() => new FetchStage(layout, log).Run(new FetchRequest(settings.Feeds, settings.Snapshot, selected), settings.Force, cancellationToken));
+        var selected = experiment.Bind<ObservationsOptions>("observations").SelectFeeds(FeedRegistry.Load(feedsFile.Path)).Select(f => f.Name).ToHashSet();
+        var result = log.WithProgress(() => new FetchStage(layout, log).Run(new FetchRequest(feedsFile.Path, settings.Snapshot, selected), settings.Force, cancellationToken));
         var run = store.Create(experiment, result.Outcome, settings.Run); // only now: a failed fetch leaves no run and keeps LATEST
         var warnings = result.Sources.Feeds.Count(f => f.Warning is not null);
         Consoles.Out.MarkupLineInterpolated($"fetch: run [bold]{run.Id}[/], {result.Sources.Feeds.Count} feeds, {result.Sources.Feeds.Sum(f => f.Files.Count)} files ({result.Sources.Mode}){(warnings > 0 ? $", {warnings} with warnings" : "")} → {result.Outcome.Dir}");

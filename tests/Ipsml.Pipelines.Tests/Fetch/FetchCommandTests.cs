@@ -48,4 +48,66 @@ public sealed class FetchCommandTests : IDisposable
         Assert.Equal(1, failed.ExitCode);
         Assert.False(Directory.Exists(new RunLayout(Output).RunsDir));
     }
+
+    [Fact]
+    public void Without_feeds_fetch_reads_the_repository_registry_from_any_working_directory()
+    {
+        // A snapshot with one file where the repository's registry expects csirtg-blacklist.
+        var snapshot = Path.Combine(dir.Path, "snap");
+        dir.Write(Path.Combine("snap", "csirtg-ipsml", "blacklist.txt"), "2018-05-01 03:00:00 UTC,23.1.2.3\n");
+
+        var result = CliRunner.Run("fetch", "--snapshot", snapshot, "--experiment", fixture.Experiment, "-o", Output, "--run", "repo-feeds");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var layout = new RunLayout(Output);
+        var fetch = layout.Fetch(new RunStore(layout).Load("repo-feeds").Stages["fetch"].Key);
+        Assert.Equal(File.ReadAllText(Path.Combine(RepoPaths.Root, "data", "feeds.json")), File.ReadAllText(fetch.Registry));
+        if (!File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "data", "feeds.json")))
+        {
+            Assert.Contains($"using {Path.Combine(RepoPaths.Root, "data", "feeds.json")} from the repository", result.Error);
+        }
+    }
+
+    [Fact]
+    public void A_default_missing_here_is_taken_from_the_repository_ipsml_was_built_from()
+    {
+        var elsewhere = Path.Combine(dir.Path, "elsewhere");
+        Directory.CreateDirectory(elsewhere);
+
+        var file = DefaultFile.Resolve(null, "experiments/default.json", elsewhere);
+
+        Assert.True(file.FromRepository);
+        Assert.False(file.Given);
+        Assert.Equal(Path.Combine(RepoPaths.Root, "experiments", "default.json"), file.Path);
+    }
+
+    [Fact]
+    public void A_default_present_in_the_working_directory_wins_over_the_repository()
+    {
+        dir.Write(Path.Combine("here", "experiments", "default.json"), "{}");
+
+        var file = DefaultFile.Resolve(null, "experiments/default.json", Path.Combine(dir.Path, "here"));
+
+        Assert.False(file.FromRepository);
+        Assert.Equal("experiments/default.json", file.Path);
+    }
+
+    [Fact]
+    public void A_given_path_is_taken_as_given_even_when_missing()
+    {
+        var file = DefaultFile.Resolve("nowhere/x.json", "experiments/default.json", dir.Path);
+
+        Assert.True(file.Given);
+        Assert.False(file.FromRepository);
+        Assert.Equal("nowhere/x.json", file.Path);
+    }
+
+    [Fact]
+    public void A_given_experiment_that_does_not_exist_is_refused_by_name_with_exit_code_2()
+    {
+        var result = CliRunner.Run("fetch", "--snapshot", fixture.Snapshot, "--experiment", Path.Combine(dir.Path, "nope.json"), "-o", Output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--experiment: " + Path.Combine(dir.Path, "nope.json") + " does not exist", result.Error + result.Out);
+    }
 }
