@@ -51,13 +51,19 @@ public sealed class Parameters(string candidate, JsonObject values)
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
             {
-                throw Bad(key, $"{node.ToJsonString()} is not a {typeof(T).Name}");
+                throw Bad(key, $"{node.ToJsonString()} is not {Expected<T>()}");
             }
         }
 
         Used[key] = JsonValue.Create(value);
         return value;
     }
+
+    /// <summary>What a value of <typeparamref name="T"/> is, in words: "a whole number", "a number", "a string".</summary>
+    private static string Expected<T>() => typeof(T) == typeof(int) ? "a whole number"
+        : typeof(T) == typeof(double) ? "a number"
+        : typeof(T) == typeof(string) ? "a string"
+        : "a " + typeof(T).Name;
 
     private ArgumentException Bad(string key, string why) => new($"candidate '{candidate}': parameter '{key}': {why}");
 }

@@ -36,6 +36,12 @@ public sealed class AutoMlTrainer : ICandidateTrainer
 
     public string Kind => KindName;
 
+    public void Validate(CandidateSpec spec)
+    {
+        AutoMlSettings.Read(spec);
+        FeatureSchema.Validate(spec.Columns);
+    }
+
     public TrainedCandidate Train(CandidateSpec spec, TrainingData data, string modelDir, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var settings = AutoMlSettings.Read(spec);

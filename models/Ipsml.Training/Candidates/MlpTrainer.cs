@@ -28,6 +28,12 @@ public sealed class MlpTrainer : ICandidateTrainer
 
     public string Kind => KindName;
 
+    public void Validate(CandidateSpec spec)
+    {
+        MlpOptions.Read(spec);
+        CheckColumns(spec);
+    }
+
     public TrainedCandidate Train(CandidateSpec spec, TrainingData data, string modelDir, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -188,18 +194,7 @@ public sealed class MlpTrainer : ICandidateTrainer
     /// <summary>Refuses what would make training meaningless or crash inside libtorch, naming the problem.</summary>
     private static void CheckInputs(CandidateSpec spec, TrainingData data)
     {
-        FeatureSchema.Validate(spec.Columns);
-        if (spec.Columns.Count == 0)
-        {
-            throw new ArgumentException($"candidate '{spec.Name}': no feature columns");
-        }
-
-        var duplicate = spec.Columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new ArgumentException($"candidate '{spec.Name}': column '{duplicate.Key}' is listed twice");
-        }
-
+        CheckColumns(spec);
         if (data.Train.Count == 0)
         {
             throw new ArgumentException($"candidate '{spec.Name}': no training rows");
@@ -212,6 +207,21 @@ public sealed class MlpTrainer : ICandidateTrainer
             {
                 throw new ArgumentException($"candidate '{spec.Name}': training row {i} has weight {w}; weights must be finite and ≥ 0");
             }
+        }
+    }
+
+    private static void CheckColumns(CandidateSpec spec)
+    {
+        FeatureSchema.Validate(spec.Columns);
+        if (spec.Columns.Count == 0)
+        {
+            throw new ArgumentException($"candidate '{spec.Name}': no feature columns");
+        }
+
+        var duplicate = spec.Columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"candidate '{spec.Name}': column '{duplicate.Key}' is listed twice");
         }
     }
 

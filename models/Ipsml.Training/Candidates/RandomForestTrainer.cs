@@ -12,7 +12,26 @@ public sealed class RandomForestTrainer : ICandidateTrainer
 
     public string Kind => KindName;
 
+    public void Validate(CandidateSpec spec)
+    {
+        Read(spec);
+        FeatureSchema.Validate(spec.Columns);
+    }
+
     public TrainedCandidate Train(CandidateSpec spec, TrainingData data, string modelDir, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var (options, p) = Read(spec);
+        progress?.Report($"{spec.Name}: FastForest, {options.NumberOfTrees} trees × {options.NumberOfLeaves} leaves on {data.Train.Count:N0} rows");
+        var clock = Stopwatch.StartNew();
+        var context = new MLContext(seed: spec.Seed);
+        var model = MlNetModelBuilder.Fit(context, context.BinaryClassification.Trainers.FastForest(options), needsCalibration: true, spec.Columns, data, cancellationToken);
+        MlNetModelBuilder.Save(context, model, modelDir, Kind, spec.Columns, p.Used);
+        clock.Stop();
+        return MlNetModelBuilder.Result(spec, modelDir, clock, []);
+    }
+
+    /// <summary>The FastForest options from the candidate's parameters; unknown keys and values out of range are refused.</summary>
+    private static (FastForestBinaryTrainer.Options Options, Parameters Used) Read(CandidateSpec spec)
     {
         var p = new Parameters(spec.Name, spec.Parameters);
         var options = new FastForestBinaryTrainer.Options
@@ -30,13 +49,6 @@ public sealed class RandomForestTrainer : ICandidateTrainer
             FeatureSelectionSeed = spec.Seed,
         };
         p.EnsureAllRead();
-
-        progress?.Report($"{spec.Name}: FastForest, {options.NumberOfTrees} trees × {options.NumberOfLeaves} leaves on {data.Train.Count:N0} rows");
-        var clock = Stopwatch.StartNew();
-        var context = new MLContext(seed: spec.Seed);
-        var model = MlNetModelBuilder.Fit(context, context.BinaryClassification.Trainers.FastForest(options), needsCalibration: true, spec.Columns, data, cancellationToken);
-        MlNetModelBuilder.Save(context, model, modelDir, Kind, spec.Columns, p.Used);
-        clock.Stop();
-        return MlNetModelBuilder.Result(spec, modelDir, clock, []);
+        return (options, p);
     }
 }

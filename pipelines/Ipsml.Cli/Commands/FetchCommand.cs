@@ -95,9 +95,11 @@ public sealed class FetchCommand(IpsmlConsoles consoles) : IpsmlCommand<FetchCom
         }
 
         var experiment = Experiment.Load(experimentFile.Path);
+        var registry = FeedRegistry.Load(feedsFile.Path);
+        ExperimentCheck.Run(experiment, registry); // every section, before any stage runs
         var store = new RunStore(layout);
         store.CheckNewRun(experiment, settings.Run);
-        var selected = experiment.Bind<ObservationsOptions>("observations").SelectFeeds(FeedRegistry.Load(feedsFile.Path)).Select(f => f.Name).ToHashSet();
+        var selected = experiment.Bind<ObservationsOptions>("observations").SelectFeeds(registry).Select(f => f.Name).ToHashSet();
         var result = log.WithProgress(() => new FetchStage(layout, log).Run(new FetchRequest(feedsFile.Path, settings.Snapshot, selected), settings.Force, cancellationToken));
         var run = store.Create(experiment, result.Outcome, settings.Run); // only now: a failed fetch leaves no run and keeps LATEST
         var warnings = result.Sources.Feeds.Count(f => f.Warning is not null);

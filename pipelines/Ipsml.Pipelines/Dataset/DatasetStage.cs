@@ -33,7 +33,8 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
         return new DatasetResult(outcome, summary);
     }
 
-    private static void Validate(DatasetOptions o)
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value of the dataset section.</summary>
+    internal static void Validate(DatasetOptions o)
     {
         if (!DatasetOptions.MissingHourPolicies.Contains(o.MissingHour))
         {

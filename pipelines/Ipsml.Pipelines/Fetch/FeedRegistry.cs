@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Ipsml.Features.Inputs;
+using Ipsml.Pipelines.Runs;
 
 namespace Ipsml.Pipelines.Fetch;
 
@@ -34,7 +35,7 @@ public sealed partial record FeedRegistry
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new InvalidDataException($"{path}: {JsonProblem.Describe(e)}", e);
         }
 
         if (registry is null)

@@ -75,7 +75,7 @@ public sealed record GateDecision
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: not a gate decision: {e.Message}", e);
+            throw new InvalidDataException($"{path}: not a gate decision: {JsonProblem.Describe(e)}", e);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
 {
     public GateDecision Run(RunRecord run, PublishOptions options, DateTimeOffset? now = null)
     {
-        options.Gate.Validate();
+        options.Validate();
         var evaluateKey = RunStore.UpstreamKey(run, StageNames.Evaluate);
         var datasetKey = RunStore.UpstreamKey(run, StageNames.Dataset);
         var metricsPath = layout.Evaluate(evaluateKey).Metrics;

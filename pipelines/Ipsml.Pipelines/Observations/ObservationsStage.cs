@@ -37,7 +37,8 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         return new ObservationsResult(outcome, summary);
     }
 
-    private static void Validate(ObservationsOptions o)
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value of the observations section.</summary>
+    internal static void Validate(ObservationsOptions o)
     {
         if (!ObservationsOptions.ConflictRules.Contains(o.Conflicts))
         {

@@ -22,6 +22,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
     /// <param name="forcePromote">Publish even when the gate failed (the manifest and model card then carry a warning).</param>
     public PublishResult Run(RunRecord run, PublishOptions options, bool forcePromote = false, DateTimeOffset? now = null)
     {
+        options.Validate();
         var facts = RunFacts.Load(layout, run);
         var winner = facts.Metrics.Get(facts.Metrics.Winner);
         var stageKeys = run.Stages.Where(kv => kv.Key != StageNames.Publish).ToDictionary(kv => kv.Key, kv => kv.Value.Key);

@@ -24,7 +24,7 @@ public static class GateFile
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new InvalidDataException($"{path}: {JsonProblem.Describe(e)}", e);
         }
     }
 }

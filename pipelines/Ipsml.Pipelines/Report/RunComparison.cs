@@ -73,7 +73,7 @@ public sealed record RunComparison(
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new InvalidDataException($"{path}: {JsonProblem.Describe(e)}", e);
         }
     }
 

@@ -39,7 +39,7 @@ public sealed record RunFacts(
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new InvalidDataException($"{path}: {JsonProblem.Describe(e)}", e);
         }
     }
 }

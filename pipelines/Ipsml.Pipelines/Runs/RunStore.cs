@@ -80,7 +80,7 @@ public sealed class RunStore(RunLayout layout)
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: line {(e.LineNumber ?? 0) + 1}: {e.Message}", e);
+            throw new InvalidDataException($"{path}: {JsonProblem.Describe(e)}", e);
         }
     }
 

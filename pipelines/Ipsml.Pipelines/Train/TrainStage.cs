@@ -30,7 +30,12 @@ public sealed partial class TrainStage(RunLayout layout, IPipelineLog log)
         return new TrainResult(outcome, candidates);
     }
 
-    private static void Validate(TrainOptions options)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> naming the first bad value of the train section: no candidates, a bad
+    /// name or class-weight rule, a name used twice, an unknown kind or column, or a parameter the candidate's
+    /// trainer refuses (checked by the trainer without training).
+    /// </summary>
+    internal static void Validate(TrainOptions options)
     {
         if (options.Candidates.Count == 0)
         {
@@ -55,8 +60,14 @@ public sealed partial class TrainStage(RunLayout layout, IPipelineLog log)
                 throw new ArgumentException($"train.candidates: name '{c.Name}' is used twice");
             }
 
-            CandidateTrainers.Get(c.Kind);
-            FeatureSchema.Validate(c.Columns ?? []);
+            try
+            {
+                CandidateTrainers.Get(c.Kind).Validate(new CandidateSpec(c.Name, c.Kind, c.Columns ?? [.. FeatureSchema.DefaultColumns], c.Parameters, Seed: 0));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(e.Message.StartsWith("candidate '", StringComparison.Ordinal) ? $"train.candidates: {e.Message}" : $"train.candidates: candidate '{c.Name}': {e.Message}", e);
+            }
         }
     }
 

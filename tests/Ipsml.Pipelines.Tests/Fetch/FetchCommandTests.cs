@@ -110,4 +110,20 @@ public sealed class FetchCommandTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--experiment: " + Path.Combine(dir.Path, "nope.json") + " does not exist", result.Error + result.Out);
     }
+
+    [Fact]
+    public void Fetch_refuses_a_bad_later_section_before_fetching_naming_the_original_file()
+    {
+        var experiment = dir.Write("typo.json", """
+            { "name": "typo", "seed": 7,
+              "train": { "candidates": [ { "name": "forest", "kind": "random-forest" } ] },
+              "evaluate": { "metric": "prAUC" } }
+            """);
+
+        var result = CliRunner.Run("fetch", "--snapshot", fixture.Snapshot, "--feeds", fixture.Registry, "--experiment", experiment, "-o", Output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{experiment}: evaluate.metric: 'prAUC' is not one of", result.Error);
+        Assert.False(Directory.Exists(Output), "nothing may be written before the experiment is checked");
+    }
 }
