@@ -22,7 +22,7 @@ public abstract class IpsmlCommand<TSettings>(IpsmlConsoles consoles) : Command<
             var layout = new RunLayout(settings.Output, settings.CacheDir);
             return Run(settings, layout, log, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException || (cancellationToken.IsCancellationRequested && e is AggregateException or IOException))
         {
             consoles.Error.MarkupLine("[yellow]Cancelled.[/] Earlier outputs are unchanged.");
             return ExitCodes.Cancelled;

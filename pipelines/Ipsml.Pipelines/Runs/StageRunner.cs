@@ -10,10 +10,17 @@ namespace Ipsml.Pipelines.Runs;
 /// code version and the stage's declared inputs (upstream keys, its experiment section, seed, input hashes).
 /// A complete folder with the same key is reused unless forced; otherwise the stage writes into a temporary
 /// folder that is renamed into place only when the stage finished, so a crash never leaves half-written outputs
-/// and never touches the previous good outputs.
+/// and never touches the previous good outputs. An interrupted stage deletes its temporary folder on the way out;
+/// one killed outright (a second Ctrl+C, a crash) leaves it behind, so every run of a stage first removes that
+/// stage's temporary folders (<c>.tmp-*</c>, and <c>KEY.old-*</c> from an interrupted forced swap) last written more
+/// than <see cref="StaleAfter"/> ago: old enough that no live run of the same stage is still writing them.
 /// </summary>
-public sealed class StageRunner(RunLayout layout)
+/// <param name="clock">The time the sweep compares folder ages with (tests give a fixed one); default the system clock.</param>
+public sealed class StageRunner(RunLayout layout, TimeProvider? clock = null)
 {
+    /// <summary>Age after which a stage's leftover temporary folder is removed.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
+
     public static string Key(string stage, JsonObject inputs)
     {
         var canonical = new JsonObject
@@ -30,6 +37,7 @@ public sealed class StageRunner(RunLayout layout)
     {
         var key = Key(stage, inputs);
         var final = layout.StageDir(stage, key);
+        SweepStale(Path.GetDirectoryName(final)!);
         var record = Path.Combine(final, "stage.json");
         if (!force && File.Exists(record))
         {
@@ -39,13 +47,13 @@ public sealed class StageRunner(RunLayout layout)
         var parent = Path.GetDirectoryName(final)!;
         Directory.CreateDirectory(parent);
         var temp = Path.Combine(parent, $".tmp-{key}-{Guid.NewGuid():N}");
-        var clock = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         try
         {
             Directory.CreateDirectory(temp);
             body(temp);
-            clock.Stop();
-            WriteRecord(temp, stage, key, inputs, clock.Elapsed.TotalSeconds);
+            watch.Stop();
+            WriteRecord(temp, stage, key, inputs, watch.Elapsed.TotalSeconds);
             Replace(final, temp);
         }
         finally
@@ -56,7 +64,38 @@ public sealed class StageRunner(RunLayout layout)
             }
         }
 
-        return new StageOutcome(stage, key, final, Reused: false, clock.Elapsed.TotalSeconds);
+        return new StageOutcome(stage, key, final, Reused: false, watch.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Removes the stage's temporary folders older than <see cref="StaleAfter"/>; returns how many.</summary>
+    public int SweepStale(string stageDir)
+    {
+        if (!Directory.Exists(stageDir))
+        {
+            return 0;
+        }
+
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var removed = 0;
+        foreach (var dir in Directory.EnumerateDirectories(stageDir))
+        {
+            var name = Path.GetFileName(dir);
+            if ((name.StartsWith(".tmp-", StringComparison.Ordinal) || name.Contains(".old-", StringComparison.Ordinal))
+                && now - Directory.GetLastWriteTimeUtc(dir) > StaleAfter)
+            {
+                try
+                {
+                    Directory.Delete(dir, recursive: true);
+                    removed++;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Someone else's, or being removed by another run: leave it for the next sweep.
+                }
+            }
+        }
+
+        return removed;
     }
 
     private static void WriteRecord(string dir, string stage, string key, JsonObject inputs, double seconds)

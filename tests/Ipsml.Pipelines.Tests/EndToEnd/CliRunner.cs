@@ -22,4 +22,18 @@ public static class CliRunner
     }
 
     public static Result Run(params string[] args) => RunWithInput(null, args);
+
+    /// <summary>Runs a command with a token that is already cancelled, as after Ctrl+C.</summary>
+    public static Result RunCancelled(params string[] args)
+    {
+        var output = new TestConsole { Profile = { Width = 4096 } };
+        var error = new TestConsole { Profile = { Width = 4096 } };
+        var consoles = new IpsmlConsoles(output, error, new StringReader(""), false);
+        var tester = new CommandAppTester();
+        tester.Configure(config => IpsmlApp.Configure(config, consoles));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var result = tester.RunAsync(args, cancelled.Token).GetAwaiter().GetResult();
+        return new Result(result.ExitCode, output.Output, error.Output);
+    }
 }

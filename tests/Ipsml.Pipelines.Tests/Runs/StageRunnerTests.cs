@@ -72,4 +72,55 @@ public sealed class StageRunnerTests : IDisposable
         Assert.Equal("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", record["outputs"]!["out.txt"]!.GetValue<string>());
         Assert.Equal(outcome.Key, record["key"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void A_cancelled_stage_deletes_its_temporary_folder_and_leaves_no_output()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        var runner = new StageRunner(new RunLayout(root));
+
+        Assert.Throws<OperationCanceledException>(() => runner.Run("s", Inputs(1), false, dir =>
+        {
+            File.WriteAllText(Path.Combine(dir, "half.txt"), "half");
+            cancelled.Token.ThrowIfCancellationRequested();
+        }));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(root, "stages", "s")));
+    }
+
+    [Fact]
+    public void Leftover_temporary_folders_of_the_stage_older_than_a_day_are_removed_and_younger_ones_kept()
+    {
+        var now = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var stageDir = Path.Combine(root, "stages", "s");
+        string Leftover(string name, TimeSpan age)
+        {
+            var path = Path.Combine(stageDir, name);
+            Directory.CreateDirectory(path);
+            File.WriteAllText(Path.Combine(path, "part.csv"), "x");
+            Directory.SetLastWriteTimeUtc(path, (now - age).UtcDateTime);
+            return path;
+        }
+
+        var killed = Leftover(".tmp-abc-1111", TimeSpan.FromHours(25));
+        var swapped = Leftover("abc.old-2222", TimeSpan.FromDays(3));
+        var live = Leftover(".tmp-abc-3333", TimeSpan.FromHours(23));
+        var otherStage = Path.Combine(root, "stages", "t", ".tmp-abc-4444");
+        Directory.CreateDirectory(otherStage);
+        Directory.SetLastWriteTimeUtc(otherStage, (now - TimeSpan.FromDays(9)).UtcDateTime);
+
+        var outcome = new StageRunner(new RunLayout(root), new FixedClock(now)).Run("s", Inputs(1), false, dir => File.WriteAllText(Path.Combine(dir, "out.txt"), "a"));
+
+        Assert.False(Directory.Exists(killed));
+        Assert.False(Directory.Exists(swapped));
+        Assert.True(Directory.Exists(live));
+        Assert.True(Directory.Exists(otherStage));
+        Assert.True(File.Exists(Path.Combine(outcome.Dir, "out.txt")));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }
