@@ -96,6 +96,7 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
             bySplit[SplitOf(row.Group, options.Split, seed)].Add(row);
         }
 
+        CheckLabels(bySplit, observations);
         foreach (var (name, list) in bySplit)
         {
             list.Sort(CompareRows);
@@ -126,6 +127,45 @@ public sealed class DatasetStage(RunLayout layout, IPipelineLog log)
         };
         File.WriteAllText(output.Summary, JsonSerializer.Serialize(summary, RunStore.JsonOptions));
         log.Info("dataset: " + string.Join(", ", summary.Splits.Select(s => $"{s.Split} {s.Rows:N0} rows ({s.Malicious:N0} malicious / {s.Benign:N0} benign)")));
+    }
+
+    /// <summary>
+    /// Refuses, before anything is written, a group split whose train or valid rows lack malicious or benign rows: no
+    /// candidate could be trained or given a threshold. Names the counts and the run's feeds of the missing label
+    /// (with their observations and warnings, from the observations summary) so the user knows which feeds to check.
+    /// </summary>
+    private static void CheckLabels(Dictionary<string, List<DatasetRow>> bySplit, ObservationsFiles observations)
+    {
+        var missing = new List<(string Split, string Label)>();
+        foreach (var split in new[] { "train", "valid" })
+        {
+            if (!bySplit[split].Any(r => r.Malicious))
+            {
+                missing.Add((split, "malicious"));
+            }
+
+            if (bySplit[split].All(r => r.Malicious))
+            {
+                missing.Add((split, "benign"));
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var counts = string.Join("; ", new[] { "train", "valid", "test" }.Select(s => $"{s} {bySplit[s].Count(r => r.Malicious):N0} malicious, {bySplit[s].Count(r => !r.Malicious):N0} benign"));
+        var feeds = JsonSerializer.Deserialize<ObservationsSummary>(File.ReadAllText(observations.Summary))?.Feeds ?? [];
+        var advice = string.Join(" ", missing.Select(m => m.Label).Distinct().Select(label =>
+        {
+            var of = feeds.Where(f => f.Label == label || f.Label == "labelled").ToList();
+            return of.Count == 0
+                ? $"No feed of this run gives {label} rows: add one to the experiment's observations.include (or stop excluding it)."
+                : $"Check the {label} feeds of this run in the feed registry and the snapshot or download: {string.Join(", ", of.Select(f => $"{f.Feed} ({f.Observations:N0} observations{(f.Warning is { } w ? $"; {w}" : "")})"))}.";
+        }));
+        throw new InvalidDataException(
+            $"dataset: the group split has no {string.Join(" and no ", missing.Select(m => $"{m.Label} rows in {m.Split}"))} ({counts}), so no model can be trained or given a threshold. {advice}");
     }
 
     /// <summary>
