@@ -63,6 +63,10 @@ public sealed record ArtifactManifest
     [JsonPropertyName("onnx")]
     public OnnxModelInfo? Onnx { get; init; }
 
+    /// <summary>How the training data was split (scheme, group kind, fractions, seed); null for artifacts published before it was recorded.</summary>
+    [JsonPropertyName("split")]
+    public ArtifactSplit? Split { get; init; }
+
     /// <summary>The champion gate's verdict when this version was published (and the warning when it was forced); null for artifacts published before the gate existed.</summary>
     [JsonPropertyName("promotion")]
     public ArtifactPromotion? Promotion { get; init; }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
 
-[Description("Compare the run's winner with the current champion on this run's test split and write runs/RUN/gate.json, which publish obeys.")]
+[Description("Compare the run's winner with the current champion on this run's test rows that neither trained on, and write runs/RUN/gate.json, which publish obeys.")]
 public sealed class GateCommand(IpsmlConsoles consoles) : IpsmlCommand<GateCommand.Settings>(consoles)
 {
     public sealed class Settings : OutputSettings
@@ -31,6 +31,15 @@ public sealed class GateCommand(IpsmlConsoles consoles) : IpsmlCommand<GateComma
         foreach (var c in decision.Checks)
         {
             Consoles.Out.MarkupLineInterpolated($"  {(c.Passed ? "pass" : "FAIL")} {c.Name}: {c.Detail}");
+        }
+
+        if (decision.Comparison is { } compared)
+        {
+            Consoles.Out.MarkupLineInterpolated($"  compared on {compared.Summary}");
+            if (compared.Warning is { } warning)
+            {
+                Consoles.Out.MarkupLineInterpolated($"  [yellow]warning:[/] {warning}");
+            }
         }
 
         return ExitCodes.Success;

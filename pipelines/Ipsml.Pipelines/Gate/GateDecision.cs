@@ -20,7 +20,7 @@ public sealed record GateDecision
     [JsonPropertyName("metric")]
     public required string Metric { get; init; }
 
-    /// <summary>The winner's metrics on this run's test split.</summary>
+    /// <summary>The winner's metrics on the rows compared (<see cref="Comparison"/>): this run's test split, less the rows the champion trained or validated on.</summary>
     [JsonPropertyName("candidateMetrics")]
     public required CandidateMetrics CandidateMetrics { get; init; }
 
@@ -28,9 +28,13 @@ public sealed record GateDecision
     [JsonPropertyName("championVersion")]
     public string? ChampionVersion { get; init; }
 
-    /// <summary>The champion re-scored on this run's test split with its own vocabulary and threshold; null when there is none.</summary>
+    /// <summary>The champion re-scored on the same rows with its own vocabulary and threshold; null when there is none, or the shared rows lack a label.</summary>
     [JsonPropertyName("championMetrics")]
     public CandidateMetrics? ChampionMetrics { get; init; }
+
+    /// <summary>Which rows the winner and the champion were compared on, and which were left out and why; null with no champion.</summary>
+    [JsonPropertyName("comparison")]
+    public GateComparison? Comparison { get; init; }
 
     /// <summary>Largest allowed drop of the metric against the champion.</summary>
     [JsonPropertyName("tolerance")]

@@ -6,18 +6,23 @@ using Ipsml.Pipelines.Dataset;
 using Ipsml.Pipelines.Evaluate;
 using Ipsml.Pipelines.Publish;
 using Ipsml.Pipelines.Runs;
+using Ipsml.Scoring;
 using Ipsml.Scoring.Artifacts;
 
 namespace Ipsml.Pipelines.Gate;
 
 /// <summary>
-/// gate: the run's winner against the champion (the version <c>models/NAME/LATEST</c> names), both on this run's
-/// group-split test rows. The champion is re-scored the way a consumer scores it: the test rows' raw features,
+/// gate: the run's winner against the champion (the version <c>models/NAME/LATEST</c> names), both on the same rows:
+/// this run's group-split test rows whose network group would also have been in the champion's test split (recomputed
+/// from the split its manifest records), so neither model is measured on rows it trained or validated on. When rows
+/// are excluded the winner is scored again on the shared rows; a champion without a split record (older artifacts) is
+/// compared on all rows with a warning. The champion is re-scored the way a consumer scores it: the rows' raw features,
 /// encoded with the champion's own vocabulary, through the champion's model, cut at the champion's own threshold,
 /// and measured with the evaluate stage's code. The winner passes when the experiment's metric drops by no more than
 /// <see cref="GateOptions.Tolerance"/> and its size and median latency fit the budgets; with no champion yet the
-/// metric check passes (first model) and the budgets still apply. Writes <c>runs/RUN/gate.json</c>; not
-/// content-addressed, because the champion changes as models are published.
+/// metric check passes (first model) and the budgets still apply; when the shared rows lack a label the metric cannot
+/// be compared and the check fails, saying so (<c>--force-promote</c> overrides). Writes <c>runs/RUN/gate.json</c>;
+/// not content-addressed, because the champion changes as models are published.
 /// </summary>
 public sealed class GateStage(RunLayout layout, IPipelineLog log)
 {
@@ -26,6 +31,7 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
         options.Validate();
         var evaluateKey = RunStore.UpstreamKey(run, StageNames.Evaluate);
         var datasetKey = RunStore.UpstreamKey(run, StageNames.Dataset);
+        var trainKey = RunStore.UpstreamKey(run, StageNames.Train);
         var metricsPath = layout.Evaluate(evaluateKey).Metrics;
         var report = JsonSerializer.Deserialize<EvaluationReport>(File.ReadAllText(metricsPath))
             ?? throw new InvalidDataException($"{metricsPath}: empty metrics");
@@ -33,13 +39,46 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
 
         var championVersion = PublishStage.LatestVersion(layout, options.Name);
         CandidateMetrics? champion = null;
+        GateComparison? comparison = null;
         if (championVersion is not null)
         {
-            champion = Rescore(layout.ModelVersionDir(options.Name, championVersion), layout.Dataset(datasetKey).Test, report.Prevalence);
-            log.Info($"gate: champion {options.Name} {championVersion} ({champion.Candidate}) re-scored on this run's test split: {report.Metric} {Value(champion, report.Metric):F4}");
+            var championDir = layout.ModelVersionDir(options.Name, championVersion);
+            var dataset = layout.Dataset(datasetKey);
+            var test = DatasetRow.ReadAll(dataset.Test);
+            var championSplit = ModelArtifact.ReadManifest(championDir).Split;
+            var (shared, excludedTrain, excludedValid) = Share(test, championSplit);
+            var malicious = shared.LongCount(r => r.Malicious);
+            comparison = new GateComparison
+            {
+                TestRows = test.Count,
+                Rows = shared.Count,
+                Malicious = malicious,
+                Benign = shared.Count - malicious,
+                ExcludedChampionTrain = excludedTrain,
+                ExcludedChampionValid = excludedValid,
+                ChampionSplit = championSplit,
+                WinnerRescored = shared.Count != test.Count,
+            };
+            comparison = comparison with { Warning = Warning(comparison, options.Name, championVersion) };
+            if (comparison.Warning is { } warning)
+            {
+                log.Warn($"gate: {warning}");
+            }
+
+            if (comparison.Comparable)
+            {
+                if (comparison.WinnerRescored)
+                {
+                    var files = dataset.Scheme(SplitSchemes.Group);
+                    winner = RescoreWinner(winner, layout.Train(trainKey).CandidateDir(SplitSchemes.Group, winner.Candidate), files.Vocabulary, shared, report.Prevalence);
+                }
+
+                champion = Rescore(championDir, shared, report.Prevalence);
+                log.Info($"gate: champion {options.Name} {championVersion} ({champion.Candidate}) and winner {winner.Candidate} on {comparison.Summary}: {report.Metric} {Value(champion, report.Metric):F4} and {Value(winner, report.Metric):F4}");
+            }
         }
 
-        var checks = Checks(report.Metric, winner, champion, championVersion, options.Gate);
+        var checks = Checks(report.Metric, winner, champion, championVersion, options.Gate, comparison);
         var decision = new GateDecision
         {
             Candidate = winner.Candidate,
@@ -47,6 +86,7 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
             CandidateMetrics = winner,
             ChampionVersion = championVersion,
             ChampionMetrics = champion,
+            Comparison = comparison,
             Tolerance = options.Gate.Tolerance,
             MaxSizeBytes = options.Gate.MaxSizeBytes,
             MaxLatencyMicroseconds = options.Gate.MaxLatencyMicroseconds,
@@ -64,11 +104,60 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
         return decision;
     }
 
-    /// <summary>The champion artifact (verified) on the test split's raw rows, with its own vocabulary and threshold.</summary>
-    internal static CandidateMetrics Rescore(string championDir, string testSplit, double prevalence)
+    /// <summary>
+    /// The test rows whose group the champion's split also puts in its test split, and how many rows fall in its train
+    /// and valid splits instead. Without a split record (or one of another kind) every row is kept: nothing can be told.
+    /// </summary>
+    internal static (List<DatasetRow> Shared, long ExcludedTrain, long ExcludedValid) Share(IReadOnlyList<DatasetRow> test, ArtifactSplit? championSplit)
+    {
+        if (championSplit is not { Scheme: SplitSchemes.Group, Group: "/24" })
+        {
+            return ([.. test], 0, 0);
+        }
+
+        var split = new SplitOptions { Group = championSplit.Group, Train = championSplit.Train, Valid = championSplit.Valid };
+        var shared = new List<DatasetRow>(test.Count);
+        long train = 0, valid = 0;
+        foreach (var row in test)
+        {
+            switch (DatasetStage.SplitOf(row.Group, split, championSplit.Seed))
+            {
+                case "train":
+                    train++;
+                    break;
+                case "valid":
+                    valid++;
+                    break;
+                default:
+                    shared.Add(row);
+                    break;
+            }
+        }
+
+        return (shared, train, valid);
+    }
+
+    private static string? Warning(GateComparison c, string name, string version)
+    {
+        if (c.ChampionSplit is null)
+        {
+            return $"champion {name} {version} records no data split (published before manifests recorded one): both models are compared on all {c.TestRows:N0} test rows, some of which it may have trained on, which flatters it";
+        }
+
+        if (c.ChampionSplit is not { Scheme: SplitSchemes.Group, Group: "/24" })
+        {
+            return $"champion {name} {version} records a '{c.ChampionSplit.Scheme}' split by '{c.ChampionSplit.Group}', which this gate cannot recompute: both models are compared on all {c.TestRows:N0} test rows, some of which it may have trained on";
+        }
+
+        return c.Comparable
+            ? null
+            : $"only {c.Rows:N0} of this run's {c.TestRows:N0} test rows are in champion {name} {version}'s test split too ({c.Malicious:N0} malicious, {c.Benign:N0} benign; seed {c.ChampionSplit.Seed}, train {c.ChampionSplit.Train}, valid {c.ChampionSplit.Valid}): too few to compare the metric";
+    }
+
+    /// <summary>The champion artifact (verified) on the given raw rows, with its own vocabulary and threshold.</summary>
+    internal static CandidateMetrics Rescore(string championDir, IReadOnlyList<DatasetRow> rows, double prevalence)
     {
         using var champion = ModelArtifact.Load(championDir);
-        var rows = DatasetRow.ReadAll(testSplit);
         var encoder = new FeatureEncoder(champion.Vocabulary);
         var encoded = rows.Select(r => encoder.Encode(r.Features, r.Malicious)).ToList();
 
@@ -94,14 +183,33 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
         };
     }
 
+    /// <summary>
+    /// The winner's quality on the shared rows: its model from the train stage, this run's vocabulary, the threshold
+    /// evaluate chose on the validation split; its cost (size, training time, speed) stays as evaluate measured it.
+    /// </summary>
+    internal static CandidateMetrics RescoreWinner(CandidateMetrics winner, string modelDir, string vocabularyPath, IReadOnlyList<DatasetRow> rows, double prevalence)
+    {
+        using var model = ModelLoader.Load(modelDir);
+        var encoder = new FeatureEncoder(FeatureVocabulary.Load(vocabularyPath));
+        var scores = model.Score([.. rows.Select(r => encoder.Encode(r.Features, r.Malicious))]);
+        return winner with { Quality = EvaluateStage.Quality([.. rows.Select(r => r.Malicious)], scores, winner.Quality.Threshold, prevalence) };
+    }
+
     /// <summary>The metric, size and latency checks, in that order.</summary>
-    internal static IReadOnlyList<GateCheck> Checks(string metric, CandidateMetrics candidate, CandidateMetrics? champion, string? championVersion, GateOptions o)
+    internal static IReadOnlyList<GateCheck> Checks(string metric, CandidateMetrics candidate, CandidateMetrics? champion, string? championVersion, GateOptions o, GateComparison? comparison = null)
     {
         var value = Value(candidate, metric);
         GateCheck metricCheck;
-        if (champion is null)
+        if (championVersion is null)
         {
             metricCheck = new GateCheck("metric", true, $"no champion yet: {metric} {F(value)} is the first model's");
+        }
+        else if (champion is null || comparison is { Comparable: false })
+        {
+            metricCheck = new GateCheck(
+                "metric",
+                false,
+                $"{metric} cannot be compared with champion {championVersion}: {comparison?.Warning ?? "it could not be re-scored"}; re-run with the champion's seed and split, or publish with --force-promote");
         }
         else
         {
@@ -111,7 +219,7 @@ public sealed class GateStage(RunLayout layout, IPipelineLog log)
             metricCheck = new GateCheck(
                 "metric",
                 passed,
-                $"{metric} {F(value)} {(passed ? "≥" : "<")} champion {championVersion} {F(championValue)} − {F(o.Tolerance)}");
+                $"{metric} {F(value)} {(passed ? "≥" : "<")} champion {championVersion} {F(championValue)} − {F(o.Tolerance)}{(comparison is null ? "" : $", on {comparison.Summary}")}");
         }
 
         var size = candidate.Cost.SizeBytes;

@@ -35,6 +35,11 @@ public static class ModelCard
 
         sb.Append(t).Append('\n');
         sb.Append("## Metrics (held-out test split, grouped by /24)\n\n");
+        if (manifest.Split is { } split)
+        {
+            sb.Append($"Split by network group ({split.Group}: IPv4 /24, IPv6 /48) with seed {split.Seed}: {Format.Pct(split.Train)} of the groups train, {Format.Pct(split.Valid)} validate, the rest test; a later champion gate compares on its own test rows whose groups were in this test split too. ");
+        }
+
         sb.Append($"Threshold {Format.P(q.Threshold, 4)} (chosen on the validation split, rule {facts.Metrics.ThresholdRule}). ");
         sb.Append($"PR-AUC {Format.P(q.PrAuc)} against a no-skill {Format.P(q.PrAucBaseline)}; ROC-AUC {Format.P(q.RocAuc)}; precision {Format.P(q.Precision)}, recall {Format.P(q.Recall)} at the threshold on the test split's own balance ");
         sb.Append($"({Format.N(q.Malicious)} malicious, {Format.N(q.Benign)} benign rows). Re-weighted to {Format.Pct(q.AtPrevalence.Prevalence)} malicious traffic: precision {Format.P(q.AtPrevalence.Precision)}, ");
@@ -59,7 +64,7 @@ public static class ModelCard
 
         sb.Append("## Champion gate\n\n");
         sb.Append(p.Champion is { } champion
-            ? $"Compared with the champion {manifest.Name} {champion}, re-scored on this run's test split with its own vocabulary and threshold. "
+            ? $"Compared with the champion {manifest.Name} {champion}, re-scored with its own vocabulary and threshold on this run's test rows that neither model trained or validated on. "
             : "No model was published before this one, so there was no champion to compare with. ");
         sb.Append(p.GatePassed ? "Every check passed:\n\n" : "The gate **failed**:\n\n");
         foreach (var check in p.Checks)

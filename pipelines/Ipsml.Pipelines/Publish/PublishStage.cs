@@ -62,6 +62,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
         var trainDir = layout.Train(stageKeys[StageNames.Train]);
         var modelDir = trainDir.CandidateDir(SplitSchemes.Group, winner.Candidate);
         var description = Scoring.ModelDescription.Load(modelDir);
+        var split = new RunStore(layout).Experiment(run).Bind<DatasetOptions>("dataset").Split;
         var datasetFiles = layout.Dataset(stageKeys[StageNames.Dataset]);
         var vocabulary = FeatureVocabulary.Load(datasetFiles.Vocabulary);
 
@@ -87,6 +88,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
                 Threshold = winner.Quality.Threshold,
                 Metrics = JsonSerializer.SerializeToNode(winner)!.AsObject(),
                 Stages = stageKeys,
+                Split = SplitRecord(split, run.Seed),
                 Onnx = onnx,
                 Promotion = promotion,
             };
@@ -104,6 +106,10 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
             }
         }
     }
+
+    /// <summary>The group split the winner was trained, chosen and tested on, as the manifest records it for later gates.</summary>
+    public static ArtifactSplit SplitRecord(SplitOptions split, int seed) =>
+        new() { Scheme = SplitSchemes.Group, Group = split.Group, Train = split.Train, Valid = split.Valid, Seed = seed };
 
     /// <summary>The version models/NAME/LATEST names, or null before the first publish.</summary>
     public string? LatestVersion(string name) => LatestVersion(layout, name);

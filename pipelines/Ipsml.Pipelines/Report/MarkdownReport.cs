@@ -64,8 +64,10 @@ public static class MarkdownReport
         var verdict = g.Passed ? "**Gate: passed**" : "**Gate: failed**";
         var metric = MetricValue(g.CandidateMetrics, g.Metric);
         var against = g.ChampionMetrics is { } c
-            ? $"`{g.Candidate}` against champion `{g.ChampionVersion}`: {g.Metric} {Format.P(metric)} vs {Format.P(MetricValue(c, g.Metric))} ({Format.Delta(metric, MetricValue(c, g.Metric))}; allowed drop {Format.P(g.Tolerance)})"
-            : $"`{g.Candidate}`: {g.Metric} {Format.P(metric)}, no champion yet";
+            ? $"`{g.Candidate}` against champion `{g.ChampionVersion}`{(g.Comparison is { Excluded: > 0 } x ? $" on the {Format.N(x.Rows)} test rows neither trained on" : "")}: {g.Metric} {Format.P(metric)} vs {Format.P(MetricValue(c, g.Metric))} ({Format.Delta(metric, MetricValue(c, g.Metric))}; allowed drop {Format.P(g.Tolerance)})"
+            : g.ChampionVersion is { } version
+                ? $"`{g.Candidate}` against champion `{version}`: not comparable"
+                : $"`{g.Candidate}`: {g.Metric} {Format.P(metric)}, no champion yet";
         var failed = g.Checks.Where(x => !x.Passed).ToList();
         return $"{verdict} — {against}" + (failed.Count > 0 ? $"; failed: {string.Join("; ", failed.Select(x => $"{x.Name} ({x.Detail})"))}" : "") + ".";
     }
@@ -92,7 +94,10 @@ public static class MarkdownReport
         sb.Append($"({Format.N(m.Candidates[0].Quality.Malicious)} malicious, {Format.N(m.Candidates[0].Quality.Benign)} benign).");
         if (champion is not null)
         {
-            sb.Append($" The champion (`{data.Gate!.ChampionVersion}`, re-scored by the gate on this test split with its own vocabulary and threshold) and the winner's change against it close the table.");
+            sb.Append($" The champion (`{data.Gate!.ChampionVersion}`, re-scored by the gate with its own vocabulary and threshold) and the winner's change against it close the table");
+            sb.Append(data.Gate.Comparison is { Excluded: > 0 } x
+                ? $", both on the {Format.N(x.Rows)} test rows whose /24 was in the champion's test split too ({Format.N(x.Excluded)} rows it trained or validated on left out); the winner's row on those rows is shown beside it."
+                : ".");
         }
 
         sb.Append("\n\n");
@@ -112,8 +117,14 @@ public static class MarkdownReport
 
         if (champion is not null)
         {
+            // The deltas compare like with like: the winner as the gate measured it, on the champion's rows.
+            var w = data.Gate!.CandidateMetrics;
+            if (data.Gate.Comparison is { Excluded: > 0 })
+            {
+                Add($"_{w.Candidate} on the shared rows_", w);
+            }
+
             Add(championName, champion);
-            var w = m.Get(m.Winner);
             var (a, b) = (w.Quality, champion.Quality);
             t.Row("_Δ winner − champion_", "", Format.Delta(a.PrAuc, b.PrAuc), Format.Delta(a.PrAucBaseline, b.PrAucBaseline), Format.Delta(a.RocAuc, b.RocAuc),
                 Format.Delta(a.PrecisionAtRecall80, b.PrecisionAtRecall80), Format.Delta(a.PrecisionAtRecall90, b.PrecisionAtRecall90), "", Format.Delta(a.Precision, b.Precision),
@@ -135,7 +146,7 @@ public static class MarkdownReport
 
         if (champion is not null)
         {
-            var a = m.Get(m.Winner).Quality.AtPrevalence;
+            var a = data.Gate!.CandidateMetrics.Quality.AtPrevalence;
             var b = champion.Quality.AtPrevalence;
             p.Row(championName, Format.P(b.Precision), Format.P(b.Recall), Format.P(b.PrAuc), Format.P(b.AlertsPer10k, 1), Format.P(b.FalseAlertsPer10k, 1));
             p.Row("_Δ winner − champion_", Format.Delta(a.Precision, b.Precision), Format.Delta(a.Recall, b.Recall), Format.Delta(a.PrAuc, b.PrAuc), Format.Delta(a.AlertsPer10k, b.AlertsPer10k, 1), Format.Delta(a.FalseAlertsPer10k, b.FalseAlertsPer10k, 1));
@@ -156,6 +167,11 @@ public static class MarkdownReport
         sb.Append("## Gate\n\n");
         sb.Append($"From `runs/{data.Facts.Run.Id}/{Gate.GateDecision.FileName}`: {(g.Passed ? "the winner may be published" : "the winner may not be published")}. ");
         sb.Append($"Limits: {g.Metric} may drop at most {Format.P(g.Tolerance)} against the champion, size at most {Format.Bytes(g.MaxSizeBytes)}, latency at most {Format.P(g.MaxLatencyMicroseconds, 1)} µs.\n\n");
+        if (g.Comparison is { } x)
+        {
+            sb.Append($"Compared on {x.Summary}.{(x.Warning is { } w ? $" **Warning:** {w}." : "")}\n\n");
+        }
+
         var t = new MarkdownTable("check", "result", "detail");
         foreach (var c in g.Checks)
         {

@@ -84,6 +84,11 @@ public sealed class ChampionGateTests(ChampionRuns runs)
         var champion = runs.Gate("w2").ChampionMetrics!;
         var own = Metrics("n1");
 
+        var comparison = runs.Gate("w2").Comparison!;
+        Assert.Equal(0, comparison.Excluded);                 // same seed and split: every test row is unseen by both
+        Assert.False(comparison.WinnerRescored);
+        Assert.Equal(comparison.TestRows, comparison.Rows);
+        Assert.Null(comparison.Warning);
         Assert.Equal(runs.Manifest("1.0.2").Threshold, champion.Quality.Threshold);
         Assert.Equal(Quality(own.Get(own.Winner)), Quality(champion));
         Assert.Equal(own.Winner, champion.Candidate);
