@@ -34,11 +34,12 @@ public sealed class ModelPackage : IDisposable
             var fixture = PipelineFixture.Write(Path.Combine(dir.Path, "fixture"));
             var output = Path.Combine(dir.Path, "out");
             Published = PublishFixture(fixture, output);
+            // As the README packs by hand: ModelDir relative to the folder pack runs in (the repository root), not to the project.
             DotNet.Run(
                 RepoPaths.Root,
                 "pack", Path.Combine(RepoPaths.Root, "models", "Ipsml.Model", "Ipsml.Model.csproj"),
                 "--no-build", "-c", Configuration, "-o", Feed,
-                $"-p:ModelDir={Published}", $"-p:NuspecOutputPath={Path.Combine(dir.Path, "nuspec")}/", "-p:UseSharedCompilation=false");
+                $"-p:ModelDir={Path.GetRelativePath(RepoPaths.Root, Published)}", $"-p:NuspecOutputPath={Path.Combine(dir.Path, "nuspec")}/", "-p:UseSharedCompilation=false");
             GeoDir = fixture.GeoDir;
             Connections = ["1.2.3.4,3", "150.1.2.3,12", "81.2.69.142,2", "2001:db8::1,23"];
             FromFixture = true;
