@@ -13,6 +13,10 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
+# Plain text when the output goes to a file or a pipe (CI logs): Cake and ipsml (Spectre.Console) honour NO_COLOR.
+if [ ! -t 1 ]; then
+  export NO_COLOR=1
+fi
 
 dotnet tool restore >/dev/null
 exec dotnet cake build/build.cake "$@"

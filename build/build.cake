@@ -50,19 +50,27 @@ Teardown(context =>
 // HELPERS
 ///////////////////////////////////////////////////////////////////////////////
 
+/// <summary>Runs `ipsml COMMAND --output OUTPUT [--cache CACHE] EXTRA…`: switches ("--run") as they are, every value quoted, so paths with spaces pass intact.</summary>
 void Ipsml(BuildParameters p, string command, params string[] extra)
 {
     var args = new ProcessArgumentBuilder()
         .Append(command)
-        .Append("--output").AppendQuoted(p.Output);
+        .AppendSwitchQuoted("--output", " ", p.Output);
     if (p.Cache != null)
     {
-        args.Append("--cache").AppendQuoted(p.Cache);
+        args.AppendSwitchQuoted("--cache", " ", p.Cache);
     }
 
     foreach (var e in extra)
     {
-        args.Append(e);
+        if (e.StartsWith("--", StringComparison.Ordinal))
+        {
+            args.Append(e);
+        }
+        else
+        {
+            args.AppendQuoted(e);
+        }
     }
 
     DotNetExecute(p.Paths.IpsmlDll, args);
