@@ -406,9 +406,7 @@ public sealed class ObservationsStage(RunLayout layout, IPipelineLog log)
         foreach (var key in remove)
         {
             merged.Remove(key);
-            var s = summaries.First(f => f.Feed == key.Source);
-            var reason = nameof(DropReason.Conflict);
-            s.Dropped[reason] = s.Dropped.GetValueOrDefault(reason) + 1;
+            summaries.First(f => f.Feed == key.Source).Conflicts++;
         }
 
         return (bySide, [.. bySide.Take(10).Select(c => $"{c.Ip} (malicious: {c.Malicious}; benign: {c.Benign})")]);

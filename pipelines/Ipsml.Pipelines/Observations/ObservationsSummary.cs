@@ -82,8 +82,13 @@ public sealed record FeedSummary
     [JsonPropertyName("overlaps")]
     public SortedDictionary<string, long> Overlaps { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Dropped data lines by reason (each in drops.csv with file and line): <see cref="Lines"/> = <see cref="Kept"/> + these for feeds of single addresses.</summary>
     [JsonPropertyName("dropped")]
     public SortedDictionary<string, long> Dropped { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>This feed's observations removed by the conflict rule after merging (the address is listed with the other label too; see conflicts.csv); not counted in <see cref="Dropped"/>.</summary>
+    [JsonPropertyName("conflicts")]
+    public long Conflicts { get; set; }
 
     /// <summary>The first few dropped lines, as "file:line reason detail", so a report shows what was lost.</summary>
     [JsonPropertyName("dropExamples")]

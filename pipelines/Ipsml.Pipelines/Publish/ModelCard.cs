@@ -22,7 +22,7 @@ public static class ModelCard
         sb.Append("Geo databases (a scorer must load the same files; their SHA-256 is checked):\n\n");
         foreach (var g in manifest.Geo)
         {
-            sb.Append($"- {g.Role}: {g.DatabaseType} built {g.BuildDate ?? "?"}, {g.Source}, sha256 `{g.Sha256}`, licence {g.Licence}\n");
+            sb.Append($"- {g.Role}: {g.DatabaseType} `{g.FileName}` built {g.BuildDate ?? "?"}, {g.Source}, sha256 `{g.Sha256}`, licence {g.Licence}\n");
         }
 
         sb.Append("\n## Training data\n\n");

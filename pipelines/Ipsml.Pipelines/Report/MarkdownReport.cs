@@ -343,19 +343,20 @@ public static class MarkdownReport
     {
         var o = facts.Observations;
         sb.Append("## Data by source\n\n");
-        sb.Append("Lines read are data lines (comments and headers not counted); kept counts addresses before merging, networks as the addresses drawn from them; ");
+        sb.Append("Lines read are data lines (comments and headers not counted); kept counts addresses before merging, networks as the addresses drawn from them; dropped counts lines (so kept + dropped = lines read for lists of single addresses); ");
+        sb.Append("conflicts counts the feed's observations removed after merging because another feed lists the address with the other label; ");
         sb.Append("shared counts addresses another feed lists too; dataset share is the feed's part of the dataset's rows; age is days from the newest row (or the list's date) to the run.\n\n");
         sb.Append($"{Format.N(o.Observations)} observations of {Format.N(o.UniqueAddresses)} addresses: {Format.N(o.MaliciousAddresses)} malicious, {Format.N(o.BenignAddresses)} benign. ");
         sb.Append($"{Format.N(o.Conflicts)} addresses were listed both malicious and benign (rule: {o.ConflictRule}).\n\n");
         var datasetRows = (double)facts.Dataset.Splits.Sum(x => x.Rows);
-        var t = new MarkdownTable("feed", "label", "format", "files:", "lines read:", "kept:", "dropped:", "observations:", "addresses:", "shared:", "dataset share:", "newest", "age (days):", "drops by reason", "most shared with");
+        var t = new MarkdownTable("feed", "label", "format", "files:", "lines read:", "kept:", "dropped:", "conflicts:", "observations:", "addresses:", "shared:", "dataset share:", "newest", "age (days):", "drops by reason", "most shared with");
         foreach (var f in o.Feeds)
         {
             var inDataset = facts.Dataset.Sources.FirstOrDefault(x => x.Source == f.Feed);
             var share = inDataset is null || datasetRows == 0 ? 0 : (inDataset.Malicious + inDataset.Benign) / datasetRows;
             var newest = f.NewestRow ?? f.HeaderDate;
             var age = newest is { } n ? ((facts.Run.Created - n).TotalDays).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : "";
-            t.Row(f.Feed, f.Label, f.Format, f.Files, Format.N(f.Lines), Format.N(f.Kept), Format.N(f.DroppedTotal), Format.N(f.Observations), Format.N(f.UniqueAddresses),
+            t.Row(f.Feed, f.Label, f.Format, f.Files, Format.N(f.Lines), Format.N(f.Kept), Format.N(f.DroppedTotal), Format.N(f.Conflicts), Format.N(f.Observations), Format.N(f.UniqueAddresses),
                 Format.N(f.SharedAddresses), Format.Pct(share), Format.Date(newest), age,
                 string.Join(", ", f.Dropped.Select(kv => $"{kv.Key} {Format.N(kv.Value)}")) + (f.Warning is { } w ? $" ⚠ {w}" : ""),
                 string.Join(", ", f.Overlaps.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {Format.N(kv.Value)}")));
@@ -411,7 +412,7 @@ public static class MarkdownReport
         }
 
         sb.Append(h).Append('\n');
-        sb.Append("Geo databases: ").Append(string.Join("; ", d.Geo.Select(g => $"{g.Role} {g.DatabaseType} built {g.BuildDate ?? "?"} from {g.Source} ({g.Licence})"))).Append(".\n\n");
+        sb.Append("Geo databases: ").Append(string.Join("; ", d.Geo.Select(g => $"{g.Role} {g.DatabaseType} `{g.FileName}` built {g.BuildDate ?? "?"} from {g.Source} ({g.Licence})"))).Append(".\n\n");
     }
 
     private static void AppendNotes(StringBuilder sb, RunFacts facts)

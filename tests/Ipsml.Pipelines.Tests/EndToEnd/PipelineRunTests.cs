@@ -110,11 +110,23 @@ public sealed class PipelineRunTests : IClassFixture<PipelineRunTests.TwoRuns>
     public void Report_shows_rows_read_kept_and_dropped_per_source_and_the_aucs()
     {
         var report = File.ReadAllText(Run(runs.First).Report!);
-        Assert.True(report.Contains("| night-owls | malicious | time-ip | 1 | 402 | 400 | 2 |"), report);
-        Assert.True(report.Contains("| bad-nets | malicious | netset | 1 | 3 | 8 | 1 |"), report);
+        Assert.True(report.Contains("| night-owls | malicious | time-ip | 1 | 402 | 400 | 2 | 0 |"), report);
+        Assert.True(report.Contains("| bad-nets | malicious | netset | 1 | 3 | 8 | 1 | 0 |"), report);
         Assert.Contains("PR-AUC", report);
         Assert.Contains("ROC-AUC", report);
         Assert.Contains("no-skill", report);
+    }
+
+    [Fact]
+    public void Report_names_each_geo_database_by_its_file_and_the_manifest_records_them_in_camel_case()
+    {
+        var report = File.ReadAllText(Run(runs.First).Report!);
+        Assert.Matches(@"city \S+ `GeoIP2-City\.mmdb` built", report);
+        Assert.Matches(@"asn \S+ `GeoLite2-ASN\.mmdb` built", report);
+
+        var published = Run(runs.First).Published!;
+        var geo = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Dir, "manifest.json"))).RootElement.GetProperty("geo")[0];
+        Assert.Equal(["role", "databaseType", "source", "fileName", "buildDate", "sha256", "licence"], geo.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]

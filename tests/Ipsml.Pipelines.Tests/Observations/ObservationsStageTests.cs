@@ -61,6 +61,25 @@ public sealed class ObservationsStageTests : IDisposable
     }
 
     [Fact]
+    public void Conflicts_are_counted_apart_from_dropped_lines_so_kept_plus_dropped_is_lines_read()
+    {
+        var path = Traffic("2020-01-01T13:00:00Z,9.9.9.9\n2020-01-01T14:00:00Z,81.2.69.142\nnot-an-address\n");
+        var result = Run(new ObservationsOptions { Traffic = [new TrafficInput { Name = "office", Path = path, Format = "time-ip", Label = "benign" }] });
+
+        var office = result.Summary.Feeds.Single(f => f.Feed == "office");
+        var owls = result.Summary.Feeds.Single(f => f.Feed == "night-owls");
+        Assert.Equal((3L, 2L, 1L), (office.Lines, office.Kept, office.DroppedTotal));       // 3 lines: 2 kept, 1 bad address
+        Assert.Equal(1, office.Conflicts);                                                    // 81.2.69.142 at 14:00, removed after merging
+        Assert.Equal(owls.Lines, owls.Kept + owls.DroppedTotal);
+        // night-owls lists 81.2.69.142 at several hours: one merged observation per distinct hour is removed.
+        var hours = File.ReadLines(Path.Combine(fixture.Snapshot, "mal", "times.txt")).Where(l => l.EndsWith(",81.2.69.142", StringComparison.Ordinal)).Select(l => l[..13]).Distinct().Count();
+        Assert.True(hours > 1);
+        Assert.Equal(hours, owls.Conflicts);
+        Assert.DoesNotContain("Conflict", result.Summary.Dropped.Keys);
+        Assert.DoesNotContain(File.ReadLines(layout.Observations(result.Outcome.Key).Drops), l => l.Contains("Conflict", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Conflict_rule_malicious_keeps_the_malicious_side()
     {
         var path = Traffic("2020-01-01T14:00:00Z,81.2.69.142\n");
