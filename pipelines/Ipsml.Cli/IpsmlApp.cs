@@ -20,6 +20,9 @@ public static class IpsmlApp
         });
         config.ValidateExamples();
 
+        // An unknown option is an error (exit 2), not silently dropped with the value after it.
+        config.UseStrictParsing();
+
         config.AddCommand<FetchCommand>("fetch")
             .WithExample("fetch", "--snapshot", "../shared/data")
             .WithExample("fetch", "--experiment", "experiments/quick.json", "--output", "artifacts");
