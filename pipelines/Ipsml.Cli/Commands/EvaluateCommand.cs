@@ -17,7 +17,7 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
     public sealed class Settings : LogSettings, IStageSettings
     {
         [CommandArgument(0, "[FILE]")]
-        [Description("Labelled connection log(s), plain or gzip ('-': stdin); the model and log options apply only with FILE. None: run the pipeline's evaluate stage.")]
+        [Description("Labelled connection log(s), plain or gzip; the model and log options apply only with FILE. None: run the pipeline's evaluate stage.")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("--run <ID>")]

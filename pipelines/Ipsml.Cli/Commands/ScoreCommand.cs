@@ -19,7 +19,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
     public sealed class Settings : LogSettings
     {
         [CommandArgument(0, "[INPUT]")]
-        [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none or '-': stdin).")]
+        [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none: the log from stdin).")]
         public string[] Connections { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]

@@ -5,7 +5,7 @@ namespace Ipsml.Cli.Hunting;
 
 /// <summary>
 /// What to read and how: the log format (the command-line name and the reader behind it), the reader options built
-/// from the command's options, the remote-side rule and the inputs: files ("-" is stdin), or for the <c>lines</c>
+/// from the command's options, the remote-side rule and the inputs: files (none: stdin, held as "-"), or for the <c>lines</c>
 /// format the connections given as arguments (one input named "argument").
 /// </summary>
 internal sealed record LogInput(string Format, string? ReaderFormat, IReadOnlyDictionary<string, string> Options, ConnectionSides Sides, IReadOnlyList<string> Files)

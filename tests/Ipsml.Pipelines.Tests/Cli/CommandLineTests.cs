@@ -20,4 +20,25 @@ public sealed class CommandLineTests
         Assert.Contains($"Unknown option '{option}'", result.Error);
         Assert.Equal("", result.Out);
     }
+
+    [Fact]
+    public void A_lone_dash_is_refused_with_the_way_to_read_stdin()
+    {
+        var result = CliRunner.RunWithInput("8.8.8.8\n", "score", "--format", "zeek", "-");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("a lone '-' is not an option, nor a file name here: to read stdin, give no input file", result.Error);
+        Assert.DoesNotContain("Option does not have a name", result.Error);
+    }
+
+    [Theory]
+    [InlineData("score")]
+    [InlineData("evaluate")]
+    public void No_help_text_offers_a_dash_for_stdin(string command)
+    {
+        var result = CliRunner.Run(command, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("'-'", result.Out, StringComparison.Ordinal);
+    }
 }
