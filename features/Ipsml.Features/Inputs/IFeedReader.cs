@@ -33,4 +33,10 @@ public sealed class FeedReadContext
 
     /// <summary>Comment, header and blank lines: not data, not drops.</summary>
     public long SkippedLines { get; set; }
+
+    /// <summary>
+    /// Line-oriented readers: a longer line is a <see cref="DropReason.LineTooLong"/> drop, read through without being
+    /// held in memory (see <see cref="BoundedLineReader"/>). Null: no limit.
+    /// </summary>
+    public int? MaxLineLength { get; init; }
 }
