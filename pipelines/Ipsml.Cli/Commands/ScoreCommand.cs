@@ -93,27 +93,26 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
             return new LogScoring(Consoles, log).Run(LogInput.From(settings, settings.Connections), options, scorer, geo, cancellationToken);
         }
 
-        var hourNow = DateTime.UtcNow.Hour;
-        var lines = settings.Connections.Length > 0
-            ? settings.Connections.Select((v, i) => (Line: (long)i + 1, Text: v, Where: "argument"))
-            : ReadLines(Consoles.In).Select(t => (t.Line, t.Text, Where: "stdin"));
+        var (text, where) = settings.Connections.Length > 0
+            ? (new StringReader(string.Join('\n', settings.Connections)), LogInput.Arguments)
+            : (Consoles.In, "stdin");
         var writer = Consoles.Out.Profile.Out.Writer;
         var output = new ScoreWriter(writer, settings.OutputFormat, scorer.Artifact.Manifest);
         output.Begin();
         long scored = 0, rejected = 0;
         var batch = new List<Connection>(BatchSize);
-        foreach (var (line, text, where) in lines)
+        foreach (var item in IpHourLine.Read(text, DateTime.UtcNow.Hour))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (text.Length == 0 || text.StartsWith('#'))
+            if (item.IsBad)
             {
+                rejected++;
+                Consoles.Error.MarkupLineInterpolated($"[red]{where} line {item.Line}:[/] {item.Reason}: {item.Detail}");
                 continue;
             }
 
-            if (!TryParse(text, hourNow, out var connection, out var reason))
+            if (item.Connection is not { } connection)
             {
-                rejected++;
-                Consoles.Error.MarkupLineInterpolated($"[red]{where} line {line}:[/] '{text}': {reason}");
                 continue;
             }
 
@@ -150,19 +149,6 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         var n = batch.Count;
         batch.Clear();
         return n;
-    }
-
-    /// <summary>"ip" or "ip,hour" (hour 0..23, UTC); surrounding spaces allowed.</summary>
-    internal static bool TryParse(string text, int defaultHour, out Connection connection, out string reason) =>
-        IpHourLine.TryParse(text, defaultHour, out connection, out _, out reason);
-
-    private static IEnumerable<(long Line, string Text)> ReadLines(TextReader reader)
-    {
-        long n = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            yield return (++n, line.Trim());
-        }
     }
 
     internal static string LatestModel(RunLayout layout, string name)

@@ -44,7 +44,7 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
 
     private IEnumerable<ConnectionBatch> ReadLog(TextReader text, int source, string name, ConnectionBatch batch, BatchPool pool)
     {
-        var context = new FeedReadContext(name, input.Options);
+        var context = new FeedReadContext(name, input.Options) { MaxLineLength = ScoringDefaults.MaxLineLength };
         long reportedHeaders = 0;
         foreach (var item in FeedReaders.Get(input.ReaderFormat!).Read(text, context))
         {
@@ -85,20 +85,16 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
 
     private IEnumerable<ConnectionBatch> ReadLines(TextReader text, int source, ConnectionBatch batch, BatchPool pool)
     {
-        long number = 0;
-        while (text.ReadLine() is { } raw)
+        foreach (var item in IpHourLine.Read(text, defaultHour))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (item.IsBad)
+            {
+                batch.Bad.Add(new BadLine(source, item.Line, item.Reason, item.Detail!));
+            }
+            else if (item.Connection is not { } connection)
             {
                 batch.HeaderLines++;
                 continue;
-            }
-
-            if (!IpHourLine.TryParse(line, defaultHour, out var connection, out var reason, out var detail))
-            {
-                batch.Bad.Add(new BadLine(source, number, reason, detail));
             }
             else if (input.Sides.WhyLocal(connection.Address) is { } why)
             {
@@ -106,7 +102,7 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
             }
             else
             {
-                batch.Add(connection.Address, connection.Hour, number, 0, null, null);
+                batch.Add(connection.Address, connection.Hour, item.Line, 0, null, null);
             }
 
             if (IsDue(batch))

@@ -118,6 +118,38 @@ internal sealed class GeneratedConnLog : TextReader
         return c;
     }
 
+    /// <summary>Block reads (what line readers use): whole lines, each with its "\n", as many as fit.</summary>
+    public override int Read(Span<char> destination)
+    {
+        var n = 0;
+        while (n < destination.Length)
+        {
+            if (pending is null)
+            {
+                var next = Next();
+                if (next is null)
+                {
+                    break;
+                }
+
+                (pending, pendingAt) = (next + "\n", 0);
+            }
+
+            var take = Math.Min(pending.Length - pendingAt, destination.Length - n);
+            pending.AsSpan(pendingAt, take).CopyTo(destination[n..]);
+            n += take;
+            pendingAt += take;
+            if (pendingAt == pending.Length)
+            {
+                pending = null;
+            }
+        }
+
+        return n;
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
     private string? Next()
     {
         if (headerLine < Header.Length)

@@ -35,4 +35,29 @@ public sealed class GeneratedConnLogTests
         var harmonic = Enumerable.Range(1, 500).Sum(k => 1 / Math.Pow(k, GeneratedConnLog.ZipfExponent));
         Assert.InRange(counts[0] / 20000.0, (1 / harmonic) - 0.02, (1 / harmonic) + 0.02);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void Block_reads_give_the_text_line_reads_give(int block)
+    {
+        using var byLines = new GeneratedConnLog(BenchLogKind.Repeated, 300, 20, 5);
+        var expected = new System.Text.StringBuilder();
+        while (byLines.ReadLine() is { } line)
+        {
+            expected.Append(line).Append('\n');
+        }
+
+        using var byBlocks = new GeneratedConnLog(BenchLogKind.Repeated, 300, 20, 5);
+        var actual = new System.Text.StringBuilder();
+        var buffer = new char[block];
+        int n;
+        while ((n = byBlocks.Read(buffer.AsSpan())) > 0)
+        {
+            actual.Append(buffer, 0, n);
+        }
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
 }

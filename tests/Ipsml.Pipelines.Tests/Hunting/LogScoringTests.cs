@@ -241,8 +241,10 @@ public sealed class LogScoringTests(HuntFixture hunt)
         Assert.Equal(["argument", "argument"], ranked.Column("file"));
 
         var local = CliRunner.Run("score", "-o", hunt.Output, "--model", hunt.ModelDir, "--geo-dir", hunt.GeoDir, "--output-format", "csv", "--local", "150.0.0.0/8", "150.1.2.3,12", "11.2.3.4,3", "10.1.1.1,4");
+        Assert.Equal(3, local.ExitCode);
         Assert.Equal(["11.2.3.4"], CsvRows.Parse(local.Out).Column("remote"));
-        Assert.Contains("2 rows without a public remote end skipped (Local 1, Private 1)", local.Error);
+        Assert.Contains("1 rows without a public remote end skipped (Local 1)", local.Error);
+        Assert.Contains("argument line 3: Private: 10.1.1.1 is in 10.0.0.0/8", local.Error);
     }
 
     [Fact]
