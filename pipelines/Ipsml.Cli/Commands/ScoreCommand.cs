@@ -125,6 +125,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
 
         scored += Flush(scorer, batch, output);
         writer.Flush();
+        log.Info($"model {scorer.Artifact.Manifest.Name} {scorer.Artifact.Manifest.Version}, threshold {ProbabilityFormat.Exact(scorer.Threshold)}: a probability at or above it is labelled malicious");
         if (rejected > 0)
         {
             Consoles.Error.MarkupLineInterpolated($"[yellow]{scored:N0} scored, {rejected:N0} rejected[/]");
@@ -165,6 +166,8 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
     /// <summary>Writes scores as text, CSV or JSON lines.</summary>
     private sealed class ScoreWriter(TextWriter writer, string format, ArtifactManifest manifest)
     {
+        private readonly ProbabilityFormat probabilities = new(manifest.Threshold);
+
         public void Begin()
         {
             if (format == "csv")
@@ -177,26 +180,25 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         {
             var ip = s.Features.Address.ToString();
             var hour = s.Features.Hour ?? -1;
-            var p = s.Probability.ToString("F4", CultureInfo.InvariantCulture);
             var label = s.Malicious ? "malicious" : "benign";
             switch (format)
             {
                 case "csv":
-                    writer.WriteLine($"{ip},{hour},{p},{label},{manifest.Name},{manifest.Version}");
+                    writer.WriteLine($"{ip},{hour},{ProbabilityFormat.Exact(s.Probability)},{label},{manifest.Name},{manifest.Version}");
                     break;
                 case "jsonl":
                     writer.WriteLine(JsonSerializer.Serialize(new
                     {
                         ip,
                         hour,
-                        probability = Math.Round(s.Probability, 6),
+                        probability = s.Probability,
                         label,
                         model = manifest.Name,
                         version = manifest.Version,
                     }));
                     break;
                 default:
-                    writer.WriteLine($"{ip,-39} hour {hour,2}  p={p}  {label,-9}  {manifest.Name} {manifest.Version}");
+                    writer.WriteLine($"{ip,-39} hour {hour,2}  p={probabilities.Text(s.Probability).PadRight(probabilities.Width)}  {label,-9}  {manifest.Name} {manifest.Version}");
                     break;
             }
         }
