@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
@@ -30,4 +31,7 @@ public abstract class ModelSettings : OutputSettings, IGeoSettings
     [CommandOption("--allow-geo-mismatch")]
     [Description("Score even when the geo databases differ from the model's (features will differ).")]
     public bool AllowGeoMismatch { get; init; }
+
+    public override ValidationResult Validate() =>
+        GeoSettings.CheckGeoDir(GeoDir) is { } problem ? ValidationResult.Error(problem) : base.Validate();
 }

@@ -90,7 +90,8 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         if (settings.Hunting)
         {
             var options = new HuntOptions(settings.Aggregate, settings.Top, settings.Threshold, settings.OutputFormat, settings.Threads, settings.ShowErrors);
-            return new LogScoring(Consoles, log).Run(LogInput.From(settings, settings.Connections), options, scorer, geo, cancellationToken);
+            var input = LogInput.From(settings, settings.Connections) with { LabelsRequired = settings.Labels is not null };
+            return new LogScoring(Consoles, log).Run(input, options, scorer, geo, cancellationToken);
         }
 
         var (text, where) = settings.Connections.Length > 0

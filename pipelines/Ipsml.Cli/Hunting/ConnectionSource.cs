@@ -46,8 +46,10 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
     {
         var context = new FeedReadContext(name, input.Options) { MaxLineLength = ScoringDefaults.MaxLineLength };
         long reportedHeaders = 0;
+        var labelsChecked = !input.LabelsRequired;
         foreach (var item in FeedReaders.Get(input.ReaderFormat!).Read(text, context))
         {
+            labelsChecked = labelsChecked || CheckLabelColumn(context);
             if (item.Drop is { } drop)
             {
                 batch.Bad.Add(new BadLine(source, drop.Line, drop.Reason, drop.Detail));
@@ -79,8 +81,32 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
             }
         }
 
+        if (!labelsChecked)
+        {
+            CheckLabelColumn(context);
+        }
+
         batch.HeaderLines = context.SkippedLines - reportedHeaders;
         yield return batch;
+    }
+
+    /// <summary>False while the reader has not read a header; true when it has and it holds the label column; throws when it lacks it.</summary>
+    /// <exception cref="InvalidDataException">The header has no label column (the message names it and the header's columns).</exception>
+    private bool CheckLabelColumn(FeedReadContext context)
+    {
+        if (context.HasLabelColumn is not { } has)
+        {
+            return false;
+        }
+
+        if (!has)
+        {
+            var columns = context.Columns ?? [];
+            var shown = string.Join(", ", columns.Take(40)) + (columns.Count > 40 ? ", …" : "");
+            throw new InvalidDataException($"{context.File}: no label column '{input.LabelColumn}' (--labels); its columns: {shown}");
+        }
+
+        return true;
     }
 
     private IEnumerable<ConnectionBatch> ReadLines(TextReader text, int source, ConnectionBatch batch, BatchPool pool)

@@ -16,6 +16,12 @@ internal sealed record LogInput(string Format, string? ReaderFormat, IReadOnlyDi
     /// <summary>Connections given on the command line (lines format only).</summary>
     public IReadOnlyList<string>? InlineLines { get; init; }
 
+    /// <summary>
+    /// A log whose header lacks <see cref="LabelColumn"/> fails (evaluate needs labels; score when --labels names a
+    /// column); otherwise rows just have no label.
+    /// </summary>
+    public bool LabelsRequired { get; init; }
+
     /// <summary>ip[,hour] lines, as <c>ipsml score</c> has always read them.</summary>
     public const string Lines = "lines";
 
