@@ -80,7 +80,7 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
         var input = LogInput.From(settings, settings.Files) with { LabelsRequired = true };
         LogScoring.RequireFiles(input);
         using var geo = GeoFactory.Open(settings, layout, log, cancellationToken);
-        using var scorer = new ConnectionScorer(ModelArtifact.Load(settings.Model ?? ScoreCommand.LatestModel(layout, settings.Name)), geo, settings.AllowGeoMismatch);
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(settings.Model ?? LatestModel.Dir(layout, settings.Name)), geo, settings.AllowGeoMismatch);
         if (scorer.GeoMismatch is { } mismatch)
         {
             log.Warn(mismatch);

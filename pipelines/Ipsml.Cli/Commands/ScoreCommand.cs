@@ -79,7 +79,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
 
     protected override int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken)
     {
-        var modelDir = settings.Model ?? LatestModel(layout, settings.Name);
+        var modelDir = settings.Model ?? LatestModel.Dir(layout, settings.Name);
         using var geo = GeoFactory.Open(settings, layout, log, cancellationToken);
         using var scorer = new ConnectionScorer(ModelArtifact.Load(modelDir), geo, settings.AllowGeoMismatch);
         if (scorer.GeoMismatch is { } mismatch)
@@ -151,17 +151,6 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         var n = batch.Count;
         batch.Clear();
         return n;
-    }
-
-    internal static string LatestModel(RunLayout layout, string name)
-    {
-        var pointer = layout.LatestModelPointer(name);
-        if (!File.Exists(pointer))
-        {
-            throw new ArtifactException($"{pointer}: no published '{name}' model under {layout.Root}; run the pipeline first or pass --model DIR");
-        }
-
-        return layout.ModelVersionDir(name, File.ReadAllText(pointer).Trim());
     }
 
     /// <summary>Writes scores as text, CSV or JSON lines.</summary>
