@@ -36,6 +36,40 @@ public sealed class GeneratedConnLogTests
         Assert.InRange(counts[0] / 20000.0, (1 / harmonic) - 0.02, (1 / harmonic) + 0.02);
     }
 
+    [Fact]
+    public void Character_reads_and_line_reads_mixed_give_the_text_line_reads_give()
+    {
+        using var byLines = new GeneratedConnLog(BenchLogKind.Unique, 50, 1, 5);
+        var expected = new System.Text.StringBuilder();
+        while (byLines.ReadLine() is { } line)
+        {
+            expected.Append(line).Append('\n');
+        }
+
+        using var mixed = new GeneratedConnLog(BenchLogKind.Unique, 50, 1, 5);
+        var actual = new System.Text.StringBuilder();
+        for (var i = 0; ; i++)
+        {
+            if (i % 3 == 0)
+            {
+                // Three characters one by one, then the rest of that line.
+                for (var k = 0; k < 3 && mixed.Peek() is not (-1 or '\n'); k++)
+                {
+                    actual.Append((char)mixed.Read());
+                }
+            }
+
+            if (mixed.ReadLine() is not { } rest)
+            {
+                break;
+            }
+
+            actual.Append(rest).Append('\n');
+        }
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(7)]
