@@ -82,10 +82,16 @@ public sealed class IpsmlModel : IDisposable
         }
     }
 
-    /// <summary>Scores one connection: the remote address and the UTC hour (0–23) it was seen.</summary>
+    /// <summary>Scores one connection: the remote address (public unicast) and the UTC hour (0–23) it was seen.</summary>
+    /// <exception cref="ArgumentException">
+    /// The address is not public internet space (private, loopback, link-local, multicast, documentation, …): the model
+    /// knows nothing about such addresses. <c>Ipsml.Features.Net.AddressSpace.Classify(address)</c> is null for the
+    /// addresses it scores.
+    /// </exception>
     public ConnectionScore Score(IPAddress address, int hour) => Scorer.Score(address, hour);
 
     /// <summary>Scores many connections in one batch (faster than one by one).</summary>
+    /// <exception cref="ArgumentException">An address is not public internet space (the message names it); nothing is scored.</exception>
     public IReadOnlyList<ConnectionScore> Score(IReadOnlyList<Connection> connections) => Scorer.Score(connections);
 
     /// <summary>Releases the model and the geo databases.</summary>

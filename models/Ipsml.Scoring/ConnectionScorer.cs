@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Ipsml.Features;
 using Ipsml.Features.Geo;
+using Ipsml.Features.Net;
 using Ipsml.Scoring.Artifacts;
 
 namespace Ipsml.Scoring;
@@ -19,6 +20,14 @@ namespace Ipsml.Scoring;
 /// model is a function of the row, so a cached probability is the one the model would give again. Rows that miss both
 /// caches are sent to the model together, one call per batch, duplicates once. Thread-safe: batches may be scored
 /// from several threads at once.
+/// </para>
+/// <para>
+/// Only public unicast addresses are scored: the model learnt from remote internet addresses, and the feeds and the
+/// log readers drop private, loopback, link-local, multicast, documentation and other special-purpose space
+/// (<see cref="AddressSpace"/>; an IPv4-mapped IPv6 address counts as its IPv4 address). A non-public address would
+/// get a confident-looking probability that means nothing, so every <c>Score</c> overload refuses it with an
+/// <see cref="ArgumentException"/> naming the address and its block; screen addresses with
+/// <see cref="AddressSpace.Classify"/> (null: public) before scoring a batch that may hold them.
 /// </para>
 /// </summary>
 public sealed class ConnectionScorer : IDisposable
@@ -88,9 +97,12 @@ public sealed class ConnectionScorer : IDisposable
     /// <summary>The slots of the connection cache (0 when caching is off).</summary>
     public int CacheEntries => connections.Capacity;
 
+    /// <summary>Scores one connection: a public remote address and the UTC hour (0–23) it was seen.</summary>
+    /// <exception cref="ArgumentException">The address is not public unicast space (private, loopback, multicast, …).</exception>
     public ConnectionScore Score(IPAddress address, int hour) => Score([new Connection(address, hour)])[0];
 
     /// <summary>Scores connections with the features that produced each score (every connection is enriched).</summary>
+    /// <exception cref="ArgumentException">An address is not public unicast space; the message names it and its index. Nothing is scored.</exception>
     public IReadOnlyList<ConnectionScore> Score(IReadOnlyList<Connection> connections)
     {
         ArgumentNullException.ThrowIfNull(connections);
@@ -99,6 +111,11 @@ public sealed class ConnectionScorer : IDisposable
         for (var i = 0; i < all.Length; i++)
         {
             all[i] = connections[i];
+            RequirePublic(all[i].Address, i, nameof(connections));
+        }
+
+        for (var i = 0; i < all.Length; i++)
+        {
             raws[i] = enricher.Enrich(all[i].Address, all[i].Hour);
         }
 
@@ -117,7 +134,8 @@ public sealed class ConnectionScorer : IDisposable
     /// The probability of each connection, into <paramref name="probabilities"/> (same length): the fast path for
     /// logs, which enriches only connections the caches do not know. Hours must be 0..23.
     /// </summary>
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="ArgumentException">The spans differ in length, or an address is not public unicast space (checked when the
+    /// connection cache does not know it; the probabilities before it may be filled).</exception>
     /// <exception cref="ArgumentOutOfRangeException">An hour outside 0..23.</exception>
     public void Score(ReadOnlySpan<Connection> connections, Span<float> probabilities)
     {
@@ -194,6 +212,11 @@ public sealed class ConnectionScorer : IDisposable
                 continue;
             }
 
+            if (known is null)
+            {
+                RequirePublic(c.Address, i, "connections");
+            }
+
             var raw = known?[i] ?? enricher.Enrich(c.Address, c.Hour);
             var row = encoder.Encode(raw);
             var rowKey = RowKey.Of(row, rowsUsePrefix);
@@ -238,6 +261,18 @@ public sealed class ConnectionScorer : IDisposable
         }
 
         return scored;
+    }
+
+    /// <summary>Refuses an address outside public unicast space, naming it, its index and its block.</summary>
+    private static void RequirePublic(IPAddress address, int index, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(address, parameter);
+        if (AddressSpace.Find(address) is { } range)
+        {
+            throw new ArgumentException(
+                $"connection {index}: {IpParsing.Normalize(address)} is in {range.Network}, {range.Name}: not a public internet address; the model scores remote internet addresses only (screen them with AddressSpace.Classify)",
+                parameter);
+        }
     }
 
     internal static string? DescribeGeoMismatch(ArtifactManifest manifest, IReadOnlyList<GeoDatabaseInfo> actual)

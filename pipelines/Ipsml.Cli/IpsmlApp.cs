@@ -15,10 +15,13 @@ public static class IpsmlApp
         config.Settings.Registrar.RegisterInstance(consoles);
         config.SetExceptionHandler((e, _) =>
         {
-            consoles.Error.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            consoles.Error.MarkupLineInterpolated($"[red]Error:[/] {UsageMessage(e)}");
             return ExitCodes.Usage;
         });
         config.ValidateExamples();
+
+        // An unknown option is an error (exit 2), not silently dropped with the value after it.
+        config.UseStrictParsing();
 
         config.AddCommand<FetchCommand>("fetch")
             .WithExample("fetch", "--snapshot", "../shared/data")
@@ -50,6 +53,14 @@ public static class IpsmlApp
             .WithExample("bench")
             .WithExample("bench", "--lines", "10000000", "--log", "repeated");
     }
+
+    /// <summary>
+    /// Spectre's parse error, with a hint where its own words mislead: a lone "-" is read as an option without a
+    /// name, so it cannot stand for stdin; no input file means stdin.
+    /// </summary>
+    private static string UsageMessage(Exception e) => e is CommandParseException && e.Message == "Option does not have a name."
+        ? "a lone '-' is not an option, nor a file name here: to read stdin, give no input file"
+        : e.Message;
 
     public static int Run(string[] args, IpsmlConsoles consoles)
     {

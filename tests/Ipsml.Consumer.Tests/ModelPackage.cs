@@ -41,7 +41,7 @@ public sealed class ModelPackage : IDisposable
                 "--no-build", "-c", Configuration, "-o", Feed,
                 $"-p:ModelDir={Path.GetRelativePath(RepoPaths.Root, Published)}", $"-p:NuspecOutputPath={Path.Combine(dir.Path, "nuspec")}/", "-p:UseSharedCompilation=false");
             GeoDir = fixture.GeoDir;
-            Connections = ["1.2.3.4,3", "150.1.2.3,12", "81.2.69.142,2", "2001:db8::1,23"];
+            Connections = ["1.2.3.4,3", "150.1.2.3,12", "81.2.69.142,2", "2a01:4f8::1,23"];
             FromFixture = true;
         }
 

@@ -38,7 +38,7 @@ internal sealed class BinetflowReader : LineFeedReader
         ReaderOptions.Zone(options);
     }
 
-    protected override LineParser CreateParser(FeedReadContext context) => new Parser(context.Options);
+    protected override LineParser CreateParser(FeedReadContext context) => new Parser(context);
 
     // Unlike Zeek's readers, whose default predates the rule, binetflow defaults to the documented rule.
     private static ZeekRemote RemoteOf(IReadOnlyDictionary<string, string> options) =>
@@ -60,8 +60,12 @@ internal sealed class BinetflowReader : LineFeedReader
         private int labelIndex;
         private Range[] ranges = [];
 
-        public Parser(IReadOnlyDictionary<string, string> options)
+        private readonly FeedReadContext context;
+
+        public Parser(FeedReadContext context)
         {
+            this.context = context;
+            var options = context.Options;
             side = RemoteOf(options);
             sides = ReaderOptions.Sides(options);
             zone = ReaderOptions.Zone(options);
@@ -141,6 +145,8 @@ internal sealed class BinetflowReader : LineFeedReader
             srcColumn = CsvFields.IndexOf(names, "SrcAddr");
             dstColumn = CsvFields.IndexOf(names, "DstAddr");
             labelIndex = CsvFields.IndexOf(names, labelColumn);
+            context.Columns = names;
+            context.HasLabelColumn = labelIndex >= 0;
         }
     }
 }

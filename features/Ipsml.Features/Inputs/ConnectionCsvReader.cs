@@ -37,7 +37,7 @@ internal sealed class ConnectionCsvReader : LineFeedReader
 
     protected override void CheckOptionValues(IReadOnlyDictionary<string, string> options) => Settings.From(options);
 
-    protected override LineParser CreateParser(FeedReadContext context) => new Parser(Settings.From(context.Options));
+    protected override LineParser CreateParser(FeedReadContext context) => new Parser(Settings.From(context.Options), context);
 
     /// <summary>A column by name or by 1-based number.</summary>
     private readonly record struct ColumnRef(string? Name, int Index)
@@ -132,7 +132,7 @@ internal sealed class ConnectionCsvReader : LineFeedReader
         }
     }
 
-    private sealed class Parser(Settings settings) : LineParser
+    private sealed class Parser(Settings settings, FeedReadContext context) : LineParser
     {
         public const int MaxColumns = 1024;
 
@@ -214,6 +214,8 @@ internal sealed class ConnectionCsvReader : LineFeedReader
             time = Resolve(settings.Time, header);
             label = Resolve(settings.Label, header);
             needed = header.Count;
+            context.Columns = header;
+            context.HasLabelColumn = settings.Label is null ? null : label >= 0 && label < header.Count;
         }
 
         private int Resolve(ColumnRef? column, List<string> header)

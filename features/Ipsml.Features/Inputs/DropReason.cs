@@ -28,4 +28,7 @@ public enum DropReason
 
     /// <summary>A labelled log row whose label is neither malicious nor benign (e.g. Stratosphere "Background").</summary>
     Unlabelled,
+
+    /// <summary>A line longer than the reader's limit (<see cref="FeedReadContext.MaxLineLength"/>): read through, not kept, not parsed.</summary>
+    LineTooLong,
 }

@@ -33,4 +33,22 @@ public sealed class FeedReadContext
 
     /// <summary>Comment, header and blank lines: not data, not drops.</summary>
     public long SkippedLines { get; set; }
+
+    /// <summary>
+    /// Readers of logs with a header (Zeek <c>#fields</c>, a binetflow or CSV header line): its column names once read
+    /// (before it, the format's default columns where it has them); null for a format without one.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; set; }
+
+    /// <summary>
+    /// Readers of labelled logs with a header: whether <see cref="Columns"/> holds the label column (option "labels" or
+    /// the format's default); null when there is no header, or (CSV) no label column was asked for.
+    /// </summary>
+    public bool? HasLabelColumn { get; set; }
+
+    /// <summary>
+    /// Line-oriented readers: a longer line is a <see cref="DropReason.LineTooLong"/> drop, read through without being
+    /// held in memory (see <see cref="BoundedLineReader"/>). Null: no limit.
+    /// </summary>
+    public int? MaxLineLength { get; init; }
 }

@@ -1,8 +1,11 @@
+using System.Globalization;
+
 namespace Ipsml.Features.Inputs;
 
 /// <summary>
 /// A reader of a line-oriented format. Lines end with LF, CRLF or CR; the last line needs no newline; a UTF-8 byte
-/// order mark before the first line is ignored. Blank (whitespace-only) lines are skipped here; every other line goes
+/// order mark before the first line is ignored. Blank (whitespace-only) lines are skipped here; a line longer than
+/// <see cref="FeedReadContext.MaxLineLength"/> is a LineTooLong drop, never held whole; every other line goes
 /// to the format's <see cref="LineParser"/>, which returns an item or null for a comment or header line. If the text
 /// itself cannot be read any further (a truncated gzip stream, say), one Malformed drop is yielded for the line after
 /// the last one read and reading stops.
@@ -17,24 +20,26 @@ internal abstract class LineFeedReader : FeedReader
 
     private static IEnumerable<FeedItem> ReadLines(TextReader text, FeedReadContext context, LineParser parser)
     {
+        var lines = new BoundedLineReader(text, context.MaxLineLength ?? int.MaxValue);
         long number = 0;
         while (true)
         {
-            if (!TryReadLine(text, out var line, out var error))
+            if (!TryReadLine(lines, out var more, out var line, out var length, out var error))
             {
                 yield return FeedItem.Dropped(number + 1, DropReason.Malformed, "unreadable: " + Detail.Clip(error));
                 yield break;
             }
 
-            if (line is null)
+            if (!more)
             {
                 yield break;
             }
 
             number++;
-            if (number == 1 && line.StartsWith('\uFEFF'))
+            if (line is null)
             {
-                line = line[1..];
+                yield return FeedItem.Dropped(number, DropReason.LineTooLong, string.Create(CultureInfo.InvariantCulture, $"{length:N0} characters, over the limit of {lines.MaxLength:N0}: not read"));
+                continue;
             }
 
             var item = string.IsNullOrWhiteSpace(line) ? null : parser.Parse(line, number);
@@ -49,18 +54,17 @@ internal abstract class LineFeedReader : FeedReader
         }
     }
 
-    private static bool TryReadLine(TextReader text, out string? line, out string error)
+    private static bool TryReadLine(BoundedLineReader lines, out bool more, out string? line, out long length, out string error)
     {
         try
         {
-            line = text.ReadLine();
+            more = lines.Read(out line, out length);
             error = "";
             return true;
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            line = null;
-            error = e.Message;
+            (more, line, length, error) = (false, null, 0, e.Message);
             return false;
         }
     }

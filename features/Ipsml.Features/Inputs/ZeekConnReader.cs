@@ -181,6 +181,8 @@ internal sealed class ZeekConnReader : LineFeedReader
             origColumn = Array.IndexOf(names, "id.orig_h");
             respColumn = Array.IndexOf(names, "id.resp_h");
             labelIndex = Array.IndexOf(names, labelColumn);
+            context.Columns = names;
+            context.HasLabelColumn = labelIndex >= 0;
         }
 
         // "\x09" → TAB; a single plain character stands for itself.

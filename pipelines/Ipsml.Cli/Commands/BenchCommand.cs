@@ -89,7 +89,7 @@ public sealed class BenchCommand(IpsmlConsoles consoles) : IpsmlCommand<BenchCom
             return ExitCodes.Success;
         }
 
-        var modelDir = settings.Model ?? ScoreCommand.LatestModel(layout, settings.Name);
+        var modelDir = settings.Model ?? LatestModel.Dir(layout, settings.Name);
         var threads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount;
         var benchmark = new ScoringBenchmark(
             () => GeoFactory.Open(settings, layout, log, cancellationToken),

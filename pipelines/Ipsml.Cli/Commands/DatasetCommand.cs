@@ -3,6 +3,7 @@ using Ipsml.Cli.Infrastructure;
 using Ipsml.Pipelines.Dataset;
 using Ipsml.Pipelines.Experiments;
 using Ipsml.Pipelines.Runs;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
@@ -17,6 +18,9 @@ public sealed class DatasetCommand(IpsmlConsoles consoles) : StageCommand<Datase
         public string? GeoDir { get; init; }
 
         public bool AllowGeoMismatch => false;
+
+        public override ValidationResult Validate() =>
+            GeoSettings.CheckGeoDir(GeoDir) is { } problem ? ValidationResult.Error(problem) : base.Validate();
     }
 
     protected override string StageName => StageNames.Dataset;

@@ -17,7 +17,7 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
     public sealed class Settings : LogSettings, IStageSettings
     {
         [CommandArgument(0, "[FILE]")]
-        [Description("Labelled connection log(s), plain or gzip ('-': stdin); the model and log options apply only with FILE. None: run the pipeline's evaluate stage.")]
+        [Description("Labelled connection log(s), plain or gzip; the model and log options apply only with FILE. None: run the pipeline's evaluate stage.")]
         public string[] Files { get; init; } = [];
 
         [CommandOption("--run <ID>")]
@@ -77,10 +77,10 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
             return new Stage(Consoles).Run(settings, layout, log, cancellationToken);
         }
 
-        var input = LogInput.From(settings, settings.Files);
+        var input = LogInput.From(settings, settings.Files) with { LabelsRequired = true };
         LogScoring.RequireFiles(input);
         using var geo = GeoFactory.Open(settings, layout, log, cancellationToken);
-        using var scorer = new ConnectionScorer(ModelArtifact.Load(settings.Model ?? ScoreCommand.LatestModel(layout, settings.Name)), geo, settings.AllowGeoMismatch);
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(settings.Model ?? LatestModel.Dir(layout, settings.Name)), geo, settings.AllowGeoMismatch);
         if (scorer.GeoMismatch is { } mismatch)
         {
             log.Warn(mismatch);
@@ -88,9 +88,10 @@ public sealed class EvaluateCommand(IpsmlConsoles consoles) : IpsmlCommand<Evalu
 
         var reporter = new BadLineReporter(Consoles.Error, [.. input.Files.Select(ConnectionSource.NameOf)], settings.ShowErrors);
         var result = new LogEvaluation(scorer, settings.Threads).Run(input, Consoles.In, reporter, cancellationToken);
-        if (result.Scored > 0 && result.Labels.All(l => l.Label is null))
+        if (result.Scored + result.Skipped > 0 && result.Labels.All(l => l.Label is null))
         {
-            log.Warn($"no scored row has a label in column '{input.LabelColumn}': check --labels");
+            // Formats without a header (zeek-json) cannot say up front that the column is missing.
+            throw new InvalidDataException($"{string.Join(", ", result.Files)}: no row has a value in the label column '{input.LabelColumn}' (--labels): nothing to evaluate against");
         }
 
         LogEvaluationReport.Write(Consoles.Out.Profile.Out.Writer, result, settings.OutputFormat);

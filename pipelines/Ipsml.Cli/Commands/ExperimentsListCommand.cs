@@ -47,7 +47,7 @@ public sealed class ExperimentsListCommand(IpsmlConsoles consoles) : IpsmlComman
         }
 
         var table = new Table()
-            .AddColumn(ExperimentsOutput.Text("run"))
+            .AddColumn(ExperimentsOutput.Text("run").NoWrap())
             .AddColumn(ExperimentsOutput.Text("experiment"))
             .AddColumn(ExperimentsOutput.Text("created (UTC)"))
             .AddColumn(ExperimentsOutput.Text("git commit"))

@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Ipsml.Cli.Infrastructure;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Ipsml.Cli.Commands;
@@ -30,4 +32,14 @@ public abstract class ModelSettings : OutputSettings, IGeoSettings
     [CommandOption("--allow-geo-mismatch")]
     [Description("Score even when the geo databases differ from the model's (features will differ).")]
     public bool AllowGeoMismatch { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (!LatestModel.IsPlainName(Name))
+        {
+            return ValidationResult.Error("--name: a model name is letters, digits, '.', '_', '-' or '+' (no path)");
+        }
+
+        return GeoSettings.CheckGeoDir(GeoDir) is { } problem ? ValidationResult.Error(problem) : base.Validate();
+    }
 }

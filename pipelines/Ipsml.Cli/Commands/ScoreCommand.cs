@@ -19,7 +19,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
     public sealed class Settings : LogSettings
     {
         [CommandArgument(0, "[INPUT]")]
-        [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none or '-': stdin).")]
+        [Description("--format lines: ip[[,hour]] values (none: one per line from stdin); other formats: log files, plain or gzip (none: the log from stdin).")]
         public string[] Connections { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
@@ -79,7 +79,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
 
     protected override int Run(Settings settings, RunLayout layout, ConsolePipelineLog log, CancellationToken cancellationToken)
     {
-        var modelDir = settings.Model ?? LatestModel(layout, settings.Name);
+        var modelDir = settings.Model ?? LatestModel.Dir(layout, settings.Name);
         using var geo = GeoFactory.Open(settings, layout, log, cancellationToken);
         using var scorer = new ConnectionScorer(ModelArtifact.Load(modelDir), geo, settings.AllowGeoMismatch);
         if (scorer.GeoMismatch is { } mismatch)
@@ -90,30 +90,30 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         if (settings.Hunting)
         {
             var options = new HuntOptions(settings.Aggregate, settings.Top, settings.Threshold, settings.OutputFormat, settings.Threads, settings.ShowErrors);
-            return new LogScoring(Consoles, log).Run(LogInput.From(settings, settings.Connections), options, scorer, geo, cancellationToken);
+            var input = LogInput.From(settings, settings.Connections) with { LabelsRequired = settings.Labels is not null };
+            return new LogScoring(Consoles, log).Run(input, options, scorer, geo, cancellationToken);
         }
 
-        var hourNow = DateTime.UtcNow.Hour;
-        var lines = settings.Connections.Length > 0
-            ? settings.Connections.Select((v, i) => (Line: (long)i + 1, Text: v, Where: "argument"))
-            : ReadLines(Consoles.In).Select(t => (t.Line, t.Text, Where: "stdin"));
+        var (text, where) = settings.Connections.Length > 0
+            ? (new StringReader(string.Join('\n', settings.Connections)), LogInput.Arguments)
+            : (Consoles.In, "stdin");
         var writer = Consoles.Out.Profile.Out.Writer;
         var output = new ScoreWriter(writer, settings.OutputFormat, scorer.Artifact.Manifest);
         output.Begin();
         long scored = 0, rejected = 0;
         var batch = new List<Connection>(BatchSize);
-        foreach (var (line, text, where) in lines)
+        foreach (var item in IpHourLine.Read(text, DateTime.UtcNow.Hour))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (text.Length == 0 || text.StartsWith('#'))
+            if (item.IsBad)
             {
+                rejected++;
+                Consoles.Error.MarkupLineInterpolated($"[red]{where} line {item.Line}:[/] {item.Reason}: {item.Detail}");
                 continue;
             }
 
-            if (!TryParse(text, hourNow, out var connection, out var reason))
+            if (item.Connection is not { } connection)
             {
-                rejected++;
-                Consoles.Error.MarkupLineInterpolated($"[red]{where} line {line}:[/] '{text}': {reason}");
                 continue;
             }
 
@@ -126,6 +126,7 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
 
         scored += Flush(scorer, batch, output);
         writer.Flush();
+        log.Info($"model {scorer.Artifact.Manifest.Name} {scorer.Artifact.Manifest.Version}, threshold {ProbabilityFormat.Exact(scorer.Threshold)}: a probability at or above it is labelled malicious");
         if (rejected > 0)
         {
             Consoles.Error.MarkupLineInterpolated($"[yellow]{scored:N0} scored, {rejected:N0} rejected[/]");
@@ -152,33 +153,11 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         return n;
     }
 
-    /// <summary>"ip" or "ip,hour" (hour 0..23, UTC); surrounding spaces allowed.</summary>
-    internal static bool TryParse(string text, int defaultHour, out Connection connection, out string reason) =>
-        IpHourLine.TryParse(text, defaultHour, out connection, out _, out reason);
-
-    private static IEnumerable<(long Line, string Text)> ReadLines(TextReader reader)
-    {
-        long n = 0;
-        while (reader.ReadLine() is { } line)
-        {
-            yield return (++n, line.Trim());
-        }
-    }
-
-    internal static string LatestModel(RunLayout layout, string name)
-    {
-        var pointer = layout.LatestModelPointer(name);
-        if (!File.Exists(pointer))
-        {
-            throw new ArtifactException($"{pointer}: no published '{name}' model under {layout.Root}; run the pipeline first or pass --model DIR");
-        }
-
-        return layout.ModelVersionDir(name, File.ReadAllText(pointer).Trim());
-    }
-
     /// <summary>Writes scores as text, CSV or JSON lines.</summary>
     private sealed class ScoreWriter(TextWriter writer, string format, ArtifactManifest manifest)
     {
+        private readonly ProbabilityFormat probabilities = new(manifest.Threshold);
+
         public void Begin()
         {
             if (format == "csv")
@@ -191,26 +170,25 @@ public sealed class ScoreCommand(IpsmlConsoles consoles) : IpsmlCommand<ScoreCom
         {
             var ip = s.Features.Address.ToString();
             var hour = s.Features.Hour ?? -1;
-            var p = s.Probability.ToString("F4", CultureInfo.InvariantCulture);
             var label = s.Malicious ? "malicious" : "benign";
             switch (format)
             {
                 case "csv":
-                    writer.WriteLine($"{ip},{hour},{p},{label},{manifest.Name},{manifest.Version}");
+                    writer.WriteLine($"{ip},{hour},{ProbabilityFormat.Exact(s.Probability)},{label},{manifest.Name},{manifest.Version}");
                     break;
                 case "jsonl":
                     writer.WriteLine(JsonSerializer.Serialize(new
                     {
                         ip,
                         hour,
-                        probability = Math.Round(s.Probability, 6),
+                        probability = s.Probability,
                         label,
                         model = manifest.Name,
                         version = manifest.Version,
                     }));
                     break;
                 default:
-                    writer.WriteLine($"{ip,-39} hour {hour,2}  p={p}  {label,-9}  {manifest.Name} {manifest.Version}");
+                    writer.WriteLine($"{ip,-39} hour {hour,2}  p={probabilities.Text(s.Probability).PadRight(probabilities.Width)}  {label,-9}  {manifest.Name} {manifest.Version}");
                     break;
             }
         }

@@ -44,10 +44,12 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
 
     private IEnumerable<ConnectionBatch> ReadLog(TextReader text, int source, string name, ConnectionBatch batch, BatchPool pool)
     {
-        var context = new FeedReadContext(name, input.Options);
+        var context = new FeedReadContext(name, input.Options) { MaxLineLength = ScoringDefaults.MaxLineLength };
         long reportedHeaders = 0;
+        var labelsChecked = !input.LabelsRequired;
         foreach (var item in FeedReaders.Get(input.ReaderFormat!).Read(text, context))
         {
+            labelsChecked = labelsChecked || CheckLabelColumn(context);
             if (item.Drop is { } drop)
             {
                 batch.Bad.Add(new BadLine(source, drop.Line, drop.Reason, drop.Detail));
@@ -79,26 +81,46 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
             }
         }
 
+        if (!labelsChecked)
+        {
+            CheckLabelColumn(context);
+        }
+
         batch.HeaderLines = context.SkippedLines - reportedHeaders;
         yield return batch;
     }
 
+    /// <summary>False while the reader has not read a header; true when it has and it holds the label column; throws when it lacks it.</summary>
+    /// <exception cref="InvalidDataException">The header has no label column (the message names it and the header's columns).</exception>
+    private bool CheckLabelColumn(FeedReadContext context)
+    {
+        if (context.HasLabelColumn is not { } has)
+        {
+            return false;
+        }
+
+        if (!has)
+        {
+            var columns = context.Columns ?? [];
+            var shown = string.Join(", ", columns.Take(40)) + (columns.Count > 40 ? ", …" : "");
+            throw new InvalidDataException($"{context.File}: no label column '{input.LabelColumn}' (--labels); its columns: {shown}");
+        }
+
+        return true;
+    }
+
     private IEnumerable<ConnectionBatch> ReadLines(TextReader text, int source, ConnectionBatch batch, BatchPool pool)
     {
-        long number = 0;
-        while (text.ReadLine() is { } raw)
+        foreach (var item in IpHourLine.Read(text, defaultHour))
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
+            if (item.IsBad)
+            {
+                batch.Bad.Add(new BadLine(source, item.Line, item.Reason, item.Detail!));
+            }
+            else if (item.Connection is not { } connection)
             {
                 batch.HeaderLines++;
                 continue;
-            }
-
-            if (!IpHourLine.TryParse(line, defaultHour, out var connection, out var reason, out var detail))
-            {
-                batch.Bad.Add(new BadLine(source, number, reason, detail));
             }
             else if (input.Sides.WhyLocal(connection.Address) is { } why)
             {
@@ -106,7 +128,7 @@ internal sealed class ConnectionSource(LogInput input, TextReader stdin, int def
             }
             else
             {
-                batch.Add(connection.Address, connection.Hour, number, 0, null, null);
+                batch.Add(connection.Address, connection.Hour, item.Line, 0, null, null);
             }
 
             if (IsDue(batch))

@@ -37,12 +37,16 @@ internal sealed class GeneratedConnLog : TextReader
     private readonly Random random;
     private readonly string[] pool;
     private readonly double[] cumulative;
-    private readonly char[] buffer = new char[256];
+    private readonly char[] buffer = new char[512];
     private uint permutation;
     private long row;
     private int headerLine;
-    private string? pending;
-    private int pendingAt;
+
+    /// <summary>Characters of the current line in <see cref="buffer"/> (its newline not stored).</summary>
+    private int length;
+
+    /// <summary>Read position in the current line (<see cref="length"/>: its newline); -1: no current line.</summary>
+    private int at = -1;
 
     public GeneratedConnLog(BenchLogKind kind, long lines, int distinct, int seed)
     {
@@ -81,53 +85,69 @@ internal sealed class GeneratedConnLog : TextReader
 
     public override string? ReadLine()
     {
-        if (pending is not null)
+        if (at < 0 && !Generate())
         {
-            var rest = pending[pendingAt..];
-            pending = null;
-            return rest;
+            return null;
         }
 
-        return Next();
+        // The rest of the current line, without its newline (block reads may have taken part of it).
+        var line = at < length ? new string(buffer, at, length - at) : "";
+        at = -1;
+        return line;
     }
 
-    public override int Peek()
-    {
-        if (pending is null)
-        {
-            var next = Next();
-            if (next is null)
-            {
-                return -1;
-            }
-
-            (pending, pendingAt) = (next + "\n", 0);
-        }
-
-        return pending[pendingAt];
-    }
+    public override int Peek() => at < 0 && !Generate() ? -1 : At(at);
 
     public override int Read()
     {
         var c = Peek();
-        if (c >= 0 && ++pendingAt == pending!.Length)
+        if (c >= 0 && ++at > length)
         {
-            pending = null;
+            at = -1;
         }
 
         return c;
     }
 
-    private string? Next()
+    /// <summary>Block reads (what line readers use): the lines with their "\n", copied straight from the line buffer.</summary>
+    public override int Read(Span<char> destination)
+    {
+        var n = 0;
+        while (n < destination.Length && (at >= 0 || Generate()))
+        {
+            var take = Math.Min(length - at, destination.Length - n);
+            buffer.AsSpan(at, take).CopyTo(destination[n..]);
+            n += take;
+            at += take;
+            if (at == length && n < destination.Length)
+            {
+                destination[n++] = '\n';
+                at = -1;
+            }
+        }
+
+        return n;
+    }
+
+    public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+    /// <summary>The character at <paramref name="position"/> of the current line, its newline after the end.</summary>
+    private char At(int position) => position < length ? buffer[position] : '\n';
+
+    /// <summary>Writes the next line into the line buffer (<see cref="length"/> characters, read from <see cref="at"/> = 0); false at the end.</summary>
+    private bool Generate()
     {
         if (headerLine < Header.Length)
         {
-            return Header[headerLine++];
+            var header = Header[headerLine++];
+            header.CopyTo(buffer);
+            (length, at) = (header.Length, 0);
+            return true;
         }
 
         if (row >= lines)
         {
-            return null;
+            return false;
         }
 
         var span = buffer.AsSpan();
@@ -157,7 +177,8 @@ internal sealed class GeneratedConnLog : TextReader
 
         Append(span, ref n, "\t443\ttcp\tssl\t0.512000\t517\t4821\tSF\tT\tF\t0\tShADadFf\t9\t1029\t8\t5153\t-");
         row++;
-        return new string(span[..n]);
+        (length, at) = (n, 0);
+        return true;
     }
 
     private static void Write(Span<char> span, ref int n, long value, string? format = null)

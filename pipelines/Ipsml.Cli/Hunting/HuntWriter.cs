@@ -19,13 +19,15 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.Never };
 
+    private readonly ProbabilityFormat probabilities = new(manifest.Threshold);
+
     public long Written { get; private set; }
 
     public void WriteConnections(IEnumerable<ScoredRow> rows)
     {
         Header(
             "rank,probability,label,remote,local,hour,time,country,asn,as_org,time_zone,latitude,longitude,drivers,file,line,log_label,model,version",
-            $"{"rank",5}  {"p",-6}  {"label",-9}  {"remote",-15}  {"local",-15}  {"hr",2}  {"time (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers",-44}  {"source",-22}  {"log label",-10}  model");
+            $"{"rank",5}  {"p".PadRight(probabilities.Width)}  {"label",-9}  {"remote",-15}  {"local",-15}  {"hr",2}  {"time (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers",-44}  {"source",-22}  {"log label",-10}  model");
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var explained = explainer.Explain([.. chunk.Select(r => new Connection(r.Remote, r.Hour))]);
@@ -42,7 +44,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
     {
         Header(
             "rank,max_probability,mean_probability,label,remote,connections,locals,first_seen,last_seen,hour_at_max,country,asn,as_org,time_zone,latitude,longitude,drivers,file,line_at_max,model,version",
-            $"{"rank",5}  {"max p",-6}  {"mean p",-6}  {"label",-9}  {"remote",-15}  {"conns",7}  {"locals",6}  {"first seen (UTC)",-19}  {"last seen (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers at max",-44}  model");
+            $"{"rank",5}  {"max p".PadRight(probabilities.Width)}  {"mean p".PadRight(probabilities.Width)}  {"label",-9}  {"remote",-15}  {"conns",7}  {"locals",6}  {"first seen (UTC)",-19}  {"last seen (UTC)",-19}  {"cc",-2}  {"asn",-26}  {"drivers at max",-44}  model");
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var explained = explainer.Explain([.. chunk.Select(r => new Connection(r.Remote, r.HourAtMax))]);
@@ -76,7 +78,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
         {
             case "csv":
                 writer.WriteLine(Csv(
-                    rank.ToString(CultureInfo.InvariantCulture), P(r.Probability), label, r.Remote.ToString(), r.Peer?.ToString(),
+                    rank.ToString(CultureInfo.InvariantCulture), ProbabilityFormat.Exact(r.Probability), label, r.Remote.ToString(), r.Peer?.ToString(),
                     r.Hour.ToString(CultureInfo.InvariantCulture), Time(r.Ticks), f.CountryCode, f.Asn?.ToString(CultureInfo.InvariantCulture), e.AsOrganization,
                     f.TimeZone, Number(f.Latitude), Number(f.Longitude), Drivers(e), sources[r.Source], r.Line.ToString(CultureInfo.InvariantCulture), r.Label,
                     manifest.Name, manifest.Version));
@@ -86,7 +88,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                     new
                     {
                         rank,
-                        probability = Math.Round(r.Probability, 6),
+                        probability = r.Probability,
                         label,
                         remote = r.Remote.ToString(),
                         local = r.Peer?.ToString(),
@@ -104,7 +106,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                 break;
             default:
                 writer.WriteLine(
-                    $"{rank,5}  {P(r.Probability),-6}  {label,-9}  {r.Remote,-15}  {r.Peer?.ToString() ?? "-",-15}  {r.Hour,2:00}  {Time(r.Ticks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {Clip($"{Path.GetFileName(sources[r.Source])}:{r.Line}", 22),-22}  {Clip(r.Label ?? "-", 10),-10}  {manifest.Version}");
+                    $"{rank,5}  {P(r.Probability)}  {label,-9}  {r.Remote,-15}  {r.Peer?.ToString() ?? "-",-15}  {r.Hour,2:00}  {Time(r.Ticks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {Clip($"{Path.GetFileName(sources[r.Source])}:{r.Line}", 22),-22}  {Clip(r.Label ?? "-", 10),-10}  {manifest.Version}");
                 break;
         }
     }
@@ -118,7 +120,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
         {
             case "csv":
                 writer.WriteLine(Csv(
-                    rank.ToString(CultureInfo.InvariantCulture), P(r.MaxProbability), P(r.MeanProbability), label, r.Remote.ToString(),
+                    rank.ToString(CultureInfo.InvariantCulture), ProbabilityFormat.Exact(r.MaxProbability), ProbabilityFormat.Exact(r.MeanProbability), label, r.Remote.ToString(),
                     r.Connections.ToString(CultureInfo.InvariantCulture), locals, Time(r.FirstTicks), Time(r.LastTicks),
                     r.HourAtMax.ToString(CultureInfo.InvariantCulture), f.CountryCode, f.Asn?.ToString(CultureInfo.InvariantCulture), e.AsOrganization,
                     f.TimeZone, Number(f.Latitude), Number(f.Longitude), Drivers(e), sources[r.SourceAtMax], r.LineAtMax.ToString(CultureInfo.InvariantCulture),
@@ -129,8 +131,8 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                     new
                     {
                         rank,
-                        max_probability = Math.Round(r.MaxProbability, 6),
-                        mean_probability = Math.Round(r.MeanProbability, 6),
+                        max_probability = r.MaxProbability,
+                        mean_probability = r.MeanProbability,
                         label,
                         remote = r.Remote.ToString(),
                         connections = r.Connections,
@@ -149,7 +151,7 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
                 break;
             default:
                 writer.WriteLine(
-                    $"{rank,5}  {P(r.MaxProbability),-6}  {P(r.MeanProbability),-6}  {label,-9}  {r.Remote,-15}  {r.Connections,7}  {locals,6}  {Time(r.FirstTicks, "-"),-19}  {Time(r.LastTicks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {manifest.Version}");
+                    $"{rank,5}  {P(r.MaxProbability)}  {P(r.MeanProbability)}  {label,-9}  {r.Remote,-15}  {r.Connections,7}  {locals,6}  {Time(r.FirstTicks, "-"),-19}  {Time(r.LastTicks, "-"),-19}  {f.CountryCode ?? "-",-2}  {Clip(Asn(e), 26),-26}  {Clip(e.Summary(TextDrivers), 44),-44}  {manifest.Version}");
                 break;
         }
     }
@@ -167,8 +169,11 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
         longitude = e.Features.Longitude,
     };
 
+    /// <summary>A driver's delta for JSON: 4 decimals, and a delta that rounds to zero is 0, never -0.</summary>
+    internal static double JsonDelta(double delta) => Math.Round(delta, 4) is var r && r == 0 ? 0 : r;
+
     private static object[] DriverObjects(Explanation e) =>
-        [.. e.Drivers.Select(d => new { feature = d.Feature, value = d.Value, delta = Math.Round(d.Delta, 4) })];
+        [.. e.Drivers.Select(d => new { feature = d.Feature, value = d.Value, delta = JsonDelta(d.Delta) })];
 
     private static string Drivers(Explanation e) =>
         string.Join(";", e.Drivers.Select(d => $"{d.Feature}={d.Value}:{Explanation.Signed(d.Delta)}"));
@@ -176,7 +181,8 @@ internal sealed class HuntWriter(TextWriter writer, string format, ArtifactManif
     private static string Asn(Explanation e) =>
         e.Features.Asn is { } a ? $"AS{a.ToString(CultureInfo.InvariantCulture)} {e.AsOrganization}".TrimEnd() : "-";
 
-    private static string P(double p) => p.ToString("F4", CultureInfo.InvariantCulture);
+    /// <summary>A probability in the text table, padded to the column.</summary>
+    private string P(double p) => probabilities.Text(p).PadRight(probabilities.Width);
 
     private static string? Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -19,7 +19,7 @@ internal static class LogEvaluationReport
         }
 
         var column = r.LabelColumn is null ? "" : $", labels in column '{r.LabelColumn}'";
-        writer.WriteLine($"model {r.Model} {r.Version} (threshold {r.Threshold.ToString("0.0000", CultureInfo.InvariantCulture)}) on {string.Join(", ", r.Files)} ({r.Format}{column})");
+        writer.WriteLine($"model {r.Model} {r.Version} (threshold {ProbabilityFormat.Exact(r.Threshold)}) on {string.Join(", ", r.Files)} ({r.Format}{column})");
         var skipped = r.Skipped == 0 ? "" : $" ({HuntTotals.Describe(r.SkippedBy)})";
         var bad = r.BadLines == 0 ? "" : $" ({HuntTotals.Describe(r.BadBy)})";
         writer.WriteLine($"{r.DataLines:N0} data lines: {r.Scored:N0} connections scored, {r.Skipped:N0} skipped without a public remote end{skipped}, {r.BadLines:N0} bad lines{bad}");

@@ -5,7 +5,7 @@ namespace Ipsml.Cli.Hunting;
 
 /// <summary>
 /// What to read and how: the log format (the command-line name and the reader behind it), the reader options built
-/// from the command's options, the remote-side rule and the inputs: files ("-" is stdin), or for the <c>lines</c>
+/// from the command's options, the remote-side rule and the inputs: files (none: stdin, held as "-"), or for the <c>lines</c>
 /// format the connections given as arguments (one input named "argument").
 /// </summary>
 internal sealed record LogInput(string Format, string? ReaderFormat, IReadOnlyDictionary<string, string> Options, ConnectionSides Sides, IReadOnlyList<string> Files)
@@ -15,6 +15,12 @@ internal sealed record LogInput(string Format, string? ReaderFormat, IReadOnlyDi
 
     /// <summary>Connections given on the command line (lines format only).</summary>
     public IReadOnlyList<string>? InlineLines { get; init; }
+
+    /// <summary>
+    /// A log whose header lacks <see cref="LabelColumn"/> fails (evaluate needs labels; score when --labels names a
+    /// column); otherwise rows just have no label.
+    /// </summary>
+    public bool LabelsRequired { get; init; }
 
     /// <summary>ip[,hour] lines, as <c>ipsml score</c> has always read them.</summary>
     public const string Lines = "lines";

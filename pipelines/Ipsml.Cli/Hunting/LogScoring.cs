@@ -67,7 +67,7 @@ internal sealed class LogScoring(IpsmlConsoles consoles, ConsolePipelineLog log)
     {
         var rate = elapsed.TotalSeconds > 0 ? totals.Scored / elapsed.TotalSeconds : 0;
         var what = remotes is { } n ? $", {n:N0} remote addresses, {written:N0} printed" : $", {written:N0} printed";
-        log.Info($"{totals.Scored:N0} connections scored from {input.Files.Count} input(s) in {elapsed.TotalSeconds:F1} s ({rate:N0}/s){what}; model {scorer.Artifact.Manifest.Name} {scorer.Artifact.Manifest.Version}, threshold {scorer.Threshold:0.####}");
+        log.Info($"{totals.Scored:N0} connections scored from {input.Files.Count} input(s) in {elapsed.TotalSeconds:F1} s ({rate:N0}/s){what}; model {scorer.Artifact.Manifest.Name} {scorer.Artifact.Manifest.Version}, threshold {ProbabilityFormat.Exact(scorer.Threshold)}");
         if (totals.SkippedRows > 0)
         {
             log.Info($"{totals.SkippedRows:N0} rows without a public remote end skipped ({HuntTotals.Describe(totals.Skipped)})");

@@ -86,10 +86,10 @@ public sealed class ModelArtifactTests : IDisposable
 
         using var scorer = new ConnectionScorer(ModelArtifact.Load(target), new FixedGeo([City, Asn]));
         using var trained = ModelLoader.Load(modelDir);
-        var scores = scorer.Score([new Connection(IPAddress.Parse("192.0.2.1"), 3), new Connection(IPAddress.Parse("192.0.2.2"), 15)]);
+        var scores = scorer.Score([new Connection(IPAddress.Parse("81.2.69.142"), 3), new Connection(IPAddress.Parse("81.2.69.160"), 15)]);
         var encoder = new FeatureEncoder(SyntheticData.Vocabulary());
         Assert.Equal(
-            trained.Score([encoder.Encode(RawFeatures.From(IPAddress.Parse("192.0.2.1"), 3, FixedGeo.Record)), encoder.Encode(RawFeatures.From(IPAddress.Parse("192.0.2.2"), 15, FixedGeo.Record))]),
+            trained.Score([encoder.Encode(RawFeatures.From(IPAddress.Parse("81.2.69.142"), 3, FixedGeo.Record)), encoder.Encode(RawFeatures.From(IPAddress.Parse("81.2.69.160"), 15, FixedGeo.Record))]),
             scores.Select(x => x.Probability));
         Assert.All(scores, x => Assert.InRange(x.Probability, 0f, 1f));
     }
@@ -174,15 +174,51 @@ public sealed class ModelArtifactTests : IDisposable
     {
         var dir = Publish();
         using var scorer = new ConnectionScorer(ModelArtifact.Load(dir), new FixedGeo([City, Asn]));
-        var scores = scorer.Score([new Connection(IPAddress.Parse("192.0.2.1"), 3), new Connection(IPAddress.Parse("198.51.100.7"), 14)]);
+        var scores = scorer.Score([new Connection(IPAddress.Parse("81.2.69.142"), 3), new Connection(IPAddress.Parse("216.160.83.56"), 14)]);
 
         var encoder = new FeatureEncoder(SyntheticData.Vocabulary());
         var expected = scorer.Artifact.Model.Score([
-            encoder.Encode(RawFeatures.From(IPAddress.Parse("192.0.2.1"), 3, FixedGeo.Record)),
-            encoder.Encode(RawFeatures.From(IPAddress.Parse("198.51.100.7"), 14, FixedGeo.Record))]);
+            encoder.Encode(RawFeatures.From(IPAddress.Parse("81.2.69.142"), 3, FixedGeo.Record)),
+            encoder.Encode(RawFeatures.From(IPAddress.Parse("216.160.83.56"), 14, FixedGeo.Record))]);
         Assert.Equal(expected, scores.Select(s => s.Probability));
         Assert.All(scores, s => Assert.Equal(s.Probability >= 0.5, s.Malicious));
         Assert.Equal("BB", scores[0].Features.CountryCode);
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1", "10.0.0.0/8")]
+    [InlineData("::ffff:10.0.0.1", "10.0.0.0/8")]
+    [InlineData("127.0.0.1", "127.0.0.0/8")]
+    [InlineData("0.0.0.0", "0.0.0.0/32")]
+    [InlineData("224.0.0.1", "224.0.0.0/4")]
+    [InlineData("fe80::1", "fe80::/10")]
+    [InlineData("2001:db8::1", "2001:db8::/32")]
+    [InlineData("::1", "::1/128")]
+    public void Scorer_refuses_a_non_public_address_naming_it_and_its_block_in_every_overload(string address, string block)
+    {
+        var dir = Publish();
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(dir), new FixedGeo([City, Asn]));
+        var ip = IPAddress.Parse(address);
+        var shown = ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4().ToString() : address;
+
+        var one = Assert.Throws<ArgumentException>(() => scorer.Score(ip, 3));
+        var batch = Assert.Throws<ArgumentException>(() => scorer.Score([new Connection(IPAddress.Parse("81.2.69.142"), 3), new Connection(ip, 4)]));
+        var span = Assert.Throws<ArgumentException>(() => scorer.Score([new Connection(ip, 5)], new float[1]));
+
+        Assert.Contains($"connection 0: {shown} is in {block}", one.Message);
+        Assert.Contains($"connection 1: {shown} is in {block}", batch.Message);
+        Assert.Contains($"connection 0: {shown} is in {block}", span.Message);
+        Assert.Equal("connections", batch.ParamName);
+        Assert.Equal(0, scorer.ModelRows);
+    }
+
+    [Fact]
+    public void Scorer_scores_an_ipv4_mapped_public_address_as_its_ipv4_address()
+    {
+        var dir = Publish();
+        using var scorer = new ConnectionScorer(ModelArtifact.Load(dir), new FixedGeo([City, Asn]));
+
+        Assert.Equal(scorer.Score(IPAddress.Parse("81.2.69.142"), 3).Probability, scorer.Score(IPAddress.Parse("::ffff:81.2.69.142"), 3).Probability);
     }
 
     private sealed class FixedGeo(IReadOnlyList<GeoDatabaseInfo> databases) : IGeoLookup

@@ -10,9 +10,14 @@ public static class CliRunner
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
-    public static Result RunWithInput(string? stdin, params string[] args)
+    public static Result RunWithInput(string? stdin, params string[] args) => Run(stdin, 4096, args);
+
+    /// <summary>As <see cref="Run(string[])"/>, with stdout <paramref name="width"/> columns wide (a terminal's width).</summary>
+    public static Result RunWithWidth(int width, params string[] args) => Run(null, width, args);
+
+    private static Result Run(string? stdin, int width, string[] args)
     {
-        var output = new TestConsole { Profile = { Width = 4096 } };
+        var output = new TestConsole { Profile = { Width = width } };
         var error = new TestConsole { Profile = { Width = 4096 } };
         var consoles = new IpsmlConsoles(output, error, new StringReader(stdin ?? ""), stdin is not null);
         var tester = new CommandAppTester();

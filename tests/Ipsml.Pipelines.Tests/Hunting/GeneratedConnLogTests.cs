@@ -35,4 +35,63 @@ public sealed class GeneratedConnLogTests
         var harmonic = Enumerable.Range(1, 500).Sum(k => 1 / Math.Pow(k, GeneratedConnLog.ZipfExponent));
         Assert.InRange(counts[0] / 20000.0, (1 / harmonic) - 0.02, (1 / harmonic) + 0.02);
     }
+
+    [Fact]
+    public void Character_reads_and_line_reads_mixed_give_the_text_line_reads_give()
+    {
+        using var byLines = new GeneratedConnLog(BenchLogKind.Unique, 50, 1, 5);
+        var expected = new System.Text.StringBuilder();
+        while (byLines.ReadLine() is { } line)
+        {
+            expected.Append(line).Append('\n');
+        }
+
+        using var mixed = new GeneratedConnLog(BenchLogKind.Unique, 50, 1, 5);
+        var actual = new System.Text.StringBuilder();
+        for (var i = 0; ; i++)
+        {
+            if (i % 3 == 0)
+            {
+                // Three characters one by one, then the rest of that line.
+                for (var k = 0; k < 3 && mixed.Peek() is not (-1 or '\n'); k++)
+                {
+                    actual.Append((char)mixed.Read());
+                }
+            }
+
+            if (mixed.ReadLine() is not { } rest)
+            {
+                break;
+            }
+
+            actual.Append(rest).Append('\n');
+        }
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(4096)]
+    public void Block_reads_give_the_text_line_reads_give(int block)
+    {
+        using var byLines = new GeneratedConnLog(BenchLogKind.Repeated, 300, 20, 5);
+        var expected = new System.Text.StringBuilder();
+        while (byLines.ReadLine() is { } line)
+        {
+            expected.Append(line).Append('\n');
+        }
+
+        using var byBlocks = new GeneratedConnLog(BenchLogKind.Repeated, 300, 20, 5);
+        var actual = new System.Text.StringBuilder();
+        var buffer = new char[block];
+        int n;
+        while ((n = byBlocks.Read(buffer.AsSpan())) > 0)
+        {
+            actual.Append(buffer, 0, n);
+        }
+
+        Assert.Equal(expected.ToString(), actual.ToString());
+    }
 }

@@ -93,4 +93,79 @@ public sealed class LogEvaluationTests(HuntFixture hunt)
         Assert.Equal(2, CliRunner.Run("evaluate", "-o", hunt.Output, "--labels", "label").ExitCode);
         Assert.Equal(2, CliRunner.Run("evaluate", "-o", hunt.Output, "--format", "lines", "x.log").ExitCode);
     }
+
+    [Fact]
+    public void A_label_column_the_log_lacks_fails_naming_it_and_the_logs_columns()
+    {
+        var path = StratosphereLog.PathOf(StratosphereLog.Botnet230);
+
+        var result = hunt.Run("evaluate", "--format", "zeek", "--labels", "nosuchcol", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal("", result.Out);
+        Assert.Contains($"{path}: no label column 'nosuchcol' (--labels); its columns: ts, uid, id.orig_h, id.orig_p, id.resp_h, id.resp_p, proto,", result.Error);
+        Assert.Contains("tunnel_parents, label, detailedlabel", result.Error);
+    }
+
+    [Fact]
+    public void A_log_without_the_default_label_column_fails_for_every_format_with_a_header()
+    {
+        var zeek = hunt.Write("conn.log", "#fields\tts\tid.orig_h\tid.resp_h\n1677024003.0\t192.168.1.7\t81.2.69.142\n");
+        var binetflow = hunt.Write("flows.binetflow", "StartTime,SrcAddr,DstAddr\n2011/08/10 09:46:59.607825,147.32.84.165,81.2.69.142\n");
+        var csv = hunt.Write("flows.csv", "when,client,server\n1677035045,10.0.0.5,81.2.69.142\n");
+
+        var results = new[]
+        {
+            (hunt.Run("evaluate", "--format", "zeek", zeek), "no label column 'label' (--labels); its columns: ts, id.orig_h, id.resp_h"),
+            (hunt.Run("evaluate", "--format", "binetflow", binetflow), "no label column 'Label' (--labels); its columns: StartTime, SrcAddr, DstAddr"),
+            (hunt.Run("evaluate", "--format", "csv", "--ip-columns", "client,server", "--time-column", "when", "--labels", "verdict", csv), "no label column 'verdict' (--labels); its columns: when, client, server"),
+        };
+
+        Assert.All(results, r =>
+        {
+            Assert.Equal(1, r.Item1.ExitCode);
+            Assert.Contains(r.Item2, r.Item1.Error);
+        });
+    }
+
+    [Fact]
+    public void A_zeek_json_log_with_no_value_in_the_label_column_fails()
+    {
+        var log = hunt.Write("conn.json", "{\"ts\":1677024003.0,\"id.orig_h\":\"192.168.1.7\",\"id.resp_h\":\"81.2.69.142\",\"label\":\"Malicious\"}\n");
+
+        var result = hunt.Run("evaluate", "--format", "zeek-json", "--labels", "nosuchcol", log);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{log}: no row has a value in the label column 'nosuchcol' (--labels)", result.Error);
+        Assert.Equal(0, hunt.Run("evaluate", "--format", "zeek-json", log).ExitCode);
+    }
+
+    [Fact]
+    public void Score_fails_on_a_missing_label_column_only_when_labels_names_one()
+    {
+        var path = StratosphereLog.PathOf(StratosphereLog.Sme11);
+        var log = hunt.Write("conn.log", "#fields\tts\tid.orig_h\tid.resp_h\n1677024003.0\t192.168.1.7\t81.2.69.142\n");
+
+        var named = hunt.Run("score", "--format", "zeek", "--labels", "nosuchcol", path);
+        var unlabelled = hunt.Run("score", "--format", "zeek", log);
+
+        Assert.Equal(1, named.ExitCode);
+        Assert.Contains("no label column 'nosuchcol'", named.Error);
+        Assert.True(unlabelled.ExitCode == 0, unlabelled.Error);
+    }
+
+    [Theory]
+    [InlineData("score", "8.8.8.8")]
+    [InlineData("evaluate", "conn.log")]
+    [InlineData("bench")]
+    [InlineData("dataset")]
+    public void A_geo_dir_that_does_not_exist_is_a_usage_error_that_says_so(string command, params string[] args)
+    {
+        var missing = Path.Combine(hunt.Output, "no-such-geo");
+
+        var result = CliRunner.Run([command, "-o", hunt.Output, "--geo-dir", missing, .. args]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"--geo-dir: the folder {missing} does not exist", result.Error);
+    }
 }

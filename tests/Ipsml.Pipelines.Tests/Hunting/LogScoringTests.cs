@@ -3,6 +3,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Ipsml.Cli.Hunting;
+using Ipsml.Scoring.Artifacts;
 using Ipsml.Pipelines.Tests.EndToEnd;
 
 namespace Ipsml.Pipelines.Tests.Hunting;
@@ -241,8 +244,50 @@ public sealed class LogScoringTests(HuntFixture hunt)
         Assert.Equal(["argument", "argument"], ranked.Column("file"));
 
         var local = CliRunner.Run("score", "-o", hunt.Output, "--model", hunt.ModelDir, "--geo-dir", hunt.GeoDir, "--output-format", "csv", "--local", "150.0.0.0/8", "150.1.2.3,12", "11.2.3.4,3", "10.1.1.1,4");
+        Assert.Equal(3, local.ExitCode);
         Assert.Equal(["11.2.3.4"], CsvRows.Parse(local.Out).Column("remote"));
-        Assert.Contains("2 rows without a public remote end skipped (Local 1, Private 1)", local.Error);
+        Assert.Contains("1 rows without a public remote end skipped (Local 1)", local.Error);
+        Assert.Contains("argument line 3: Private: 10.1.1.1 is in 10.0.0.0/8", local.Error);
+    }
+
+    [Fact]
+    public void Printed_probabilities_sit_on_the_side_of_the_printed_threshold_their_label_says_and_csv_and_json_carry_the_exact_float()
+    {
+        var path = StratosphereLog.PathOf(StratosphereLog.Botnet230);
+        var threshold = ModelArtifact.ReadManifest(hunt.ModelDir).Threshold;
+
+        var text = hunt.Run("score", "--format", "zeek", path);
+        var shown = Regex.Match(text.Error, @"threshold (\S+)").Groups[1].Value;
+        Assert.Equal(ProbabilityFormat.Exact(threshold), shown);
+        var rows = text.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal(double.Parse(r[1], CultureInfo.InvariantCulture) >= double.Parse(shown, CultureInfo.InvariantCulture), r[2] == "malicious"));
+
+        var lines = CliRunner.Run("score", "-o", hunt.Output, "--model", hunt.ModelDir, "--geo-dir", hunt.GeoDir, "81.2.69.142,3", "216.160.83.56,14", "89.160.20.112,22");
+        Assert.All(
+            lines.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => Regex.Match(l, @"p=(\S+)\s+(\S+)")),
+            m => Assert.Equal(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= double.Parse(shown, CultureInfo.InvariantCulture), m.Groups[2].Value == "malicious"));
+        Assert.Contains($"threshold {shown}", lines.Error);
+
+        var csv = CsvRows.Parse(hunt.Run("score", "--format", "zeek", "--output-format", "csv", path).Out);
+        var json = hunt.Run("score", "--format", "zeek", "--output-format", "jsonl", path).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("probability").GetSingle()).ToList();
+        var csvFloats = csv.Column("probability").Select(p => float.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(json, csvFloats);
+        Assert.All(csv.Rows, r => Assert.Equal(float.Parse(r[csv.Index("probability")], CultureInfo.InvariantCulture) >= threshold, r[csv.Index("label")] == "malicious"));
+        Assert.All(csv.Column("probability"), p => Assert.Equal(p, ProbabilityFormat.Exact(float.Parse(p, CultureInfo.InvariantCulture))));
+    }
+
+    [Fact]
+    public void No_driver_delta_is_written_as_minus_0()
+    {
+        foreach (var log in new[] { StratosphereLog.Botnet230, StratosphereLog.Sme11 })
+        {
+            var result = hunt.Run("score", "--format", "zeek", "--output-format", "jsonl", StratosphereLog.PathOf(log));
+            Assert.Equal(0, result.ExitCode);
+            Assert.DoesNotContain("\"delta\":-0,", result.Out);
+            Assert.DoesNotContain("\"delta\":-0}", result.Out);
+        }
     }
 
     [Fact]

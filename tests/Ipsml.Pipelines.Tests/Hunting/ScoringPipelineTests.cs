@@ -3,6 +3,7 @@ using Ipsml.Cli.Hunting;
 using Ipsml.Features;
 using Ipsml.Features.Geo;
 using Ipsml.Features.Inputs;
+using Ipsml.Features.Net;
 using Ipsml.Scoring;
 using Ipsml.Scoring.Artifacts;
 using Microsoft.ML;
@@ -20,13 +21,25 @@ public sealed class ScoringPipelineTests(HuntFixture hunt)
 
     private static int Bits(float value) => BitConverter.SingleToInt32Bits(value);
 
-    /// <summary>Addresses the test databases know (London, Milton, Linköping, Changchun, Telstra) and random ones, at random hours, with repeats.</summary>
+    /// <summary>Addresses the test databases know (London, Milton, Linköping, Changchun, Telstra) and random public ones, at random hours, with repeats.</summary>
     private static Connection[] Connections(int count, int seed)
     {
         var random = new Random(seed);
         string[] known = ["81.2.69.142", "81.2.69.160", "216.160.83.56", "89.160.20.112", "175.16.199.0", "1.128.0.1", "2.125.160.216"];
+        IPAddress RandomPublic()
+        {
+            while (true)
+            {
+                var address = new IPAddress([(byte)random.Next(1, 223), (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)]);
+                if (AddressSpace.Classify(address) is null)
+                {
+                    return address;
+                }
+            }
+        }
+
         return [.. Enumerable.Range(0, count).Select(i => new Connection(
-            i % 3 == 0 ? IPAddress.Parse(known[random.Next(known.Length)]) : new IPAddress([(byte)random.Next(1, 223), (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)]),
+            i % 3 == 0 ? IPAddress.Parse(known[random.Next(known.Length)]) : RandomPublic(),
             random.Next(24)))];
     }
 
