@@ -62,11 +62,11 @@ public static class IpsmlApp
         ? "a lone '-' is not an option, nor a file name here: to read stdin, give no input file"
         : e.Message;
 
-    public static int Run(string[] args, IpsmlConsoles consoles)
+    public static int Run(string[] args, IpsmlConsoles consoles, CancellationToken cancellationToken)
     {
         var app = new CommandApp();
         app.Configure(config => Configure(config, consoles));
-        var code = app.Run(args);
+        var code = app.Run(args, cancellationToken);
         return code < 0 ? ExitCodes.Usage : code;
     }
 }

@@ -1,6 +1,5 @@
 using Ipsml.Cli;
 using Ipsml.Cli.Infrastructure;
-using Spectre.Console.Cli;
 
 // Ctrl+C (SIGINT) cancels the command's token: the running stage stops at its next check, deletes its temporary
 // folder and the command prints "Cancelled." (exit 130). A second Ctrl+C ends the process at once; a stage's
@@ -17,8 +16,4 @@ Console.CancelKeyPress += (_, e) =>
     }
 };
 
-var consoles = IpsmlConsoles.FromProcess();
-var app = new CommandApp();
-app.Configure(config => IpsmlApp.Configure(config, consoles));
-var code = app.Run(args, cancellation.Token);
-return code < 0 ? ExitCodes.Usage : code;
+return IpsmlApp.Run(args, IpsmlConsoles.FromProcess(), cancellation.Token);

@@ -11,8 +11,6 @@ namespace Ipsml.Cli.Infrastructure;
 /// </summary>
 internal static class LatestModel
 {
-    private const int MaxNameLength = 128;
-
     /// <summary>The folder of the latest published version of <paramref name="name"/>.</summary>
     /// <exception cref="ArtifactException">No LATEST file, or it does not hold a plain version name.</exception>
     public static string Dir(RunLayout layout, string name)
@@ -22,24 +20,24 @@ internal static class LatestModel
             throw new ArgumentException($"--name: {Echo.Quote(name)} is not a model name (letters, digits, '.', '_', '-', '+'; no path)");
         }
 
-        var pointer = layout.LatestModelPointer(name);
-        if (!File.Exists(pointer))
+        string? version;
+        try
         {
-            throw new ArtifactException($"{pointer}: no published '{name}' model under {layout.Root}; run the pipeline first or pass --model DIR");
+            version = layout.LatestVersion(name);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArtifactException(e.Message, e);
         }
 
-        var version = File.ReadAllText(pointer).Trim();
-        if (!IsPlainName(version))
+        if (version is null)
         {
-            throw new ArtifactException($"{pointer}: {Echo.Quote(version)} is not a version name (letters, digits, '.', '_', '-', '+', e.g. 1.0.3; no path): fix the file or pass --model DIR");
+            throw new ArtifactException($"{layout.LatestModelPointer(name)}: no published '{name}' model under {layout.Root}; run the pipeline first or pass --model DIR");
         }
 
         return layout.ModelVersionDir(name, version);
     }
 
-    /// <summary>1 to 128 letters, digits, '.', '_', '-' or '+', the first a letter or digit: a file name, never a path or "..".</summary>
-    public static bool IsPlainName(string text) =>
-        text.Length is > 0 and <= MaxNameLength
-        && char.IsAsciiLetterOrDigit(text[0])
-        && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+');
+    /// <summary>A plain model or version name (see <see cref="RunLayout.IsPlainName"/>).</summary>
+    public static bool IsPlainName(string text) => RunLayout.IsPlainName(text);
 }

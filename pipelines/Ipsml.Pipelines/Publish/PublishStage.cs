@@ -115,11 +115,7 @@ public sealed class PublishStage(RunLayout layout, IPipelineLog log)
     public string? LatestVersion(string name) => LatestVersion(layout, name);
 
     /// <summary>The version models/NAME/LATEST names in <paramref name="layout"/>, or null before the first publish.</summary>
-    public static string? LatestVersion(RunLayout layout, string name)
-    {
-        var pointer = layout.LatestModelPointer(name);
-        return File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : null;
-    }
+    public static string? LatestVersion(RunLayout layout, string name) => layout.LatestVersion(name);
 
     /// <summary>The run's gate decision, refused when missing or made for another winner, metrics or champion.</summary>
     private GateDecision ReadGate(RunRecord run, string winner, string? latest, string evaluateKey)

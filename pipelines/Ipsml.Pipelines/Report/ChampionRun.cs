@@ -39,13 +39,12 @@ public sealed record ChampionRun(string Name, string Version, string Source, str
         }
         else
         {
-            var pointer = layout.LatestModelPointer(modelName);
-            if (!File.Exists(pointer))
+            if (layout.LatestVersion(modelName) is not { } latest)
             {
                 return null;
             }
 
-            (name, version, source) = (modelName, File.ReadAllText(pointer).Trim(), FromLatest);
+            (name, version, source) = (modelName, latest, FromLatest);
         }
 
         var dir = layout.ModelVersionDir(name, version);

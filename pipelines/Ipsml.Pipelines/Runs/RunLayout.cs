@@ -54,6 +54,36 @@ public sealed class RunLayout
 
     public string LatestModelPointer(string name) => Path.Combine(ModelDir(name), "LATEST");
 
+    /// <summary>
+    /// The version <c>models/NAME/LATEST</c> names, or null before the first publish. The pointer must hold a plain
+    /// version name (<see cref="IsPlainName"/>): one holding a path such as <c>../../other</c> is refused, so an
+    /// artifact always comes from under <c>models/NAME/</c>.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The pointer holds something other than a plain version name.</exception>
+    public string? LatestVersion(string name)
+    {
+        var pointer = LatestModelPointer(name);
+        if (!File.Exists(pointer))
+        {
+            return null;
+        }
+
+        var version = File.ReadAllText(pointer).Trim();
+        if (!IsPlainName(version))
+        {
+            var shown = version.Length > 80 ? version[..80] + "…" : version;
+            throw new InvalidDataException($"{pointer}: '{shown}' is not a version name (letters, digits, '.', '_', '-', '+', e.g. 1.0.3; no path): fix the file or pass --model DIR");
+        }
+
+        return version;
+    }
+
+    /// <summary>1 to 128 letters, digits, '.', '_', '-' or '+', the first a letter or digit: a file name, never a path or "..".</summary>
+    public static bool IsPlainName(string text) =>
+        text.Length is > 0 and <= 128
+        && char.IsAsciiLetterOrDigit(text[0])
+        && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '+');
+
     public FetchFiles Fetch(string key) => new(StageDir(StageNames.Fetch, key));
 
     public ObservationsFiles Observations(string key) => new(StageDir(StageNames.Observations, key));
