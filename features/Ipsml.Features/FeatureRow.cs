@@ -33,4 +33,7 @@ public sealed class FeatureRow
 
     /// <summary>The IPv4 address's /24 prefix as a number (address >> 8), 0 for IPv6. Used by the csirtg baseline only.</summary>
     public float IpPrefix;
+
+    /// <summary>A field-by-field copy (rows are mutable; occlusion and permutation change copies, never the originals).</summary>
+    public FeatureRow Clone() => (FeatureRow)MemberwiseClone();
 }

@@ -99,16 +99,7 @@ internal sealed class ScoreExplainer
 
         private static FeatureRow With(FeatureRow row, Action<FeatureRow> change)
         {
-            var copy = new FeatureRow
-            {
-                Hour = row.Hour,
-                Latitude = row.Latitude,
-                Longitude = row.Longitude,
-                TimeZone = row.TimeZone,
-                Country = row.Country,
-                Asn = row.Asn,
-                IpPrefix = row.IpPrefix,
-            };
+            var copy = row.Clone();
             change(copy);
             return copy;
         }

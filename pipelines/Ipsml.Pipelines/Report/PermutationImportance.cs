@@ -73,18 +73,7 @@ public static class PermutationImportance
         return [.. indices.Select(i => Copy(rows[i]))];
     }
 
-    private static FeatureRow Copy(FeatureRow r) => new()
-    {
-        Label = r.Label,
-        Weight = r.Weight,
-        Hour = r.Hour,
-        Latitude = r.Latitude,
-        Longitude = r.Longitude,
-        TimeZone = r.TimeZone,
-        Country = r.Country,
-        Asn = r.Asn,
-        IpPrefix = r.IpPrefix,
-    };
+    private static FeatureRow Copy(FeatureRow r) => r.Clone();
 
     private static void Set(FeatureRow row, string column, float value)
     {
